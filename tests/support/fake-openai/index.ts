@@ -1,0 +1,17 @@
+export { demoResponder, draftOf } from './demo';
+export { exampleFromSchema, fromSchema, type ExampleOptions } from './schema-example';
+export { startFakeOpenAI } from './server';
+export type {
+  ChatMessage,
+  ChatRequest,
+  ChatView,
+  ErrorReply,
+  FakeOpenAI,
+  FakeOpenAIOptions,
+  FinishReason,
+  RecordedRequest,
+  Reply,
+  Responder,
+  ResponseFormat,
+  WaitOptions,
+} from './types';

@@ -1,0 +1,105 @@
+import type { ServerResponse } from 'node:http';
+import { type CompletionIdentity, chatCompletion } from './completion';
+import { scriptedErrorDefaults } from './errors';
+import { sendApiError, sendJson } from './http';
+import { SSE_HEADERS, streamEvents } from './sse';
+import type { ChatRequest, ErrorReply, FinishReason, Responder } from './types';
+
+export interface ReplyContext {
+  request: ChatRequest;
+  res: ServerResponse;
+  /** Aborted when the client goes away or the fake is reset or closed. */
+  signal: AbortSignal;
+  completionId: string;
+}
+
+function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+function identityOf(ctx: ReplyContext): CompletionIdentity {
+  return { id: ctx.completionId, created: Math.floor(Date.now() / 1000), model: ctx.request.chat.model };
+}
+
+function sendScriptedError(res: ServerResponse, error: ErrorReply): void {
+  if (error.body !== undefined) {
+    res.writeHead(error.status, {
+      'content-type': 'text/plain; charset=utf-8',
+      'content-length': String(Buffer.byteLength(error.body)),
+      ...error.headers,
+    });
+    res.end(error.body);
+    return;
+  }
+  const defaults = scriptedErrorDefaults(error.status);
+  sendApiError(res, {
+    status: error.status,
+    message: error.message ?? defaults.message,
+    type: error.type ?? defaults.type,
+    param: error.param ?? null,
+    code: error.code ?? defaults.code,
+    headers: error.headers,
+  });
+}
+
+function sendContent(ctx: ReplyContext, content: string, finishReason: FinishReason): void {
+  const { chat } = ctx.request;
+  if (chat.stream) {
+    ctx.res.writeHead(200, SSE_HEADERS);
+    for (const event of streamEvents(identityOf(ctx), chat, content, finishReason)) ctx.res.write(event);
+    ctx.res.end();
+  } else {
+    sendJson(ctx.res, 200, chatCompletion(identityOf(ctx), chat, content, finishReason));
+  }
+}
+
+/** Sends about half of a well-formed reply, then drops the connection. */
+function sendCut(ctx: ReplyContext, content: string): void {
+  const { chat } = ctx.request;
+  const identity = identityOf(ctx);
+  let partial: Buffer;
+  if (chat.stream) {
+    const events = streamEvents(identity, chat, content, 'stop');
+    partial = Buffer.from(events.slice(0, Math.max(1, Math.floor(events.length / 2))).join(''));
+    ctx.res.writeHead(200, SSE_HEADERS);
+  } else {
+    const whole = Buffer.from(JSON.stringify(chatCompletion(identity, chat, content, 'stop')));
+    partial = whole.subarray(0, Math.floor(whole.length / 2));
+    // Announcing the full length makes the short body a detectable truncation, not a complete reply.
+    ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(whole.length) });
+  }
+  ctx.res.write(partial, () => ctx.res.destroy());
+}
+
+export async function playResponder(responder: Responder, ctx: ReplyContext): Promise<void> {
+  const reply = typeof responder === 'function' ? await responder(ctx.request) : responder;
+  if (ctx.signal.aborted) return;
+  if ('delayMs' in reply) {
+    if (await sleepUnlessAborted(reply.delayMs, ctx.signal)) await playResponder(reply.then, ctx);
+    return;
+  }
+  if ('hang' in reply) return untilAborted(ctx.signal);
+  if ('error' in reply) return sendScriptedError(ctx.res, reply.error);
+  if ('malformed' in reply) {
+    ctx.res.writeHead(200, ctx.request.chat.stream ? SSE_HEADERS : { 'content-type': 'application/json' });
+    ctx.res.end(reply.malformed);
+    return;
+  }
+  if ('cut' in reply) return sendCut(ctx, reply.content);
+  if ('json' in reply) return sendContent(ctx, JSON.stringify(reply.json), 'stop');
+  sendContent(ctx, reply.content, reply.finishReason ?? 'stop');
+}

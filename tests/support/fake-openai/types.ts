@@ -1,0 +1,111 @@
+export interface FakeOpenAIOptions {
+  /** When set, every /v1 request must carry `Authorization: Bearer <apiKey>`. */
+  apiKey?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Ids listed by GET /v1/models. */
+  models?: readonly string[];
+  /** Answer 404 model_not_found for a chat completion whose model is not in `models`. */
+  strictModels?: boolean;
+  /** Called for every request as soon as it is recorded (dev-llm logs with it). */
+  onRequest?: (request: RecordedRequest) => void;
+}
+
+export interface ChatMessage {
+  readonly role: string;
+  readonly content?: unknown;
+  readonly [field: string]: unknown;
+}
+
+export type ResponseFormat =
+  | { readonly type: 'text' }
+  | { readonly type: 'json_object' }
+  | {
+      readonly type: 'json_schema';
+      readonly json_schema: {
+        readonly name: string;
+        readonly schema: Readonly<Record<string, unknown>>;
+        readonly strict?: boolean | null;
+        readonly description?: string;
+      };
+    };
+
+/** Convenience view of a chat completion body; tolerant, so it also exists for rejected bodies. */
+export interface ChatView {
+  readonly model: string;
+  readonly messages: readonly ChatMessage[];
+  readonly stream: boolean;
+  readonly includeUsage: boolean;
+  readonly n: number;
+  readonly responseFormat: ResponseFormat | undefined;
+  /** Text of the system and developer messages, joined by a blank line. */
+  readonly systemPrompt: string;
+  /** Text of the last user message. */
+  readonly userContent: string;
+}
+
+export interface RecordedRequest {
+  readonly method: string;
+  /** Path without the query string, e.g. `/v1/chat/completions`. */
+  readonly path: string;
+  /** Lower-cased header names. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly rawBody: string;
+  /** Parsed JSON body; undefined when the body is empty or not JSON. */
+  readonly body: unknown;
+  /** Present for every POST /v1/chat/completions, rejected ones too (then built from whatever the body held). */
+  readonly chat?: ChatView;
+}
+
+export type ChatRequest = RecordedRequest & { readonly chat: ChatView };
+
+export type FinishReason = 'stop' | 'length' | 'content_filter';
+
+export interface ErrorReply {
+  status: number;
+  message?: string;
+  type?: string;
+  code?: string;
+  param?: string;
+  headers?: Record<string, string>;
+  /**
+   * Raw text/plain body sent instead of OpenAI's JSON error, to mimic servers that do not speak
+   * OpenAI errors (Ollama answers a disallowed Origin with an empty 403).
+   */
+  body?: string;
+}
+
+export type Reply =
+  | { content: string; finishReason?: FinishReason }
+  | { json: unknown }
+  | { error: ErrorReply }
+  | { delayMs: number; then: Responder }
+  | { cut: true; content: string }
+  | { malformed: string }
+  | { hang: true };
+
+export type Responder = Reply | ((request: ChatRequest) => Reply | Promise<Reply>);
+
+export interface WaitOptions {
+  /** Defaults to 5000. */
+  timeoutMs?: number;
+}
+
+export interface FakeOpenAI {
+  /** e.g. `http://127.0.0.1:43123/v1`, ready for `new OpenAI({ baseURL })`. */
+  readonly baseURL: string;
+  readonly port: number;
+  /** Every request received, in arrival order, preflights and rejected ones included. */
+  readonly requests: readonly RecordedRequest[];
+  /** The POST /v1/chat/completions subset of `requests`. */
+  readonly chatRequests: readonly ChatRequest[];
+  /** Queue replies for the next valid chat completions, consumed in order. */
+  script(...responders: Responder[]): void;
+  /** What answers once the queue is empty; initially a loud "no scripted reply" 500. */
+  setDefault(responder: Responder): void;
+  /** Resolves with the first n chat completion requests once they have arrived. */
+  waitForRequests(n: number, options?: WaitOptions): Promise<readonly ChatRequest[]>;
+  /** Forget requests, queue and default, and cut every reply still in flight. */
+  reset(): void;
+  close(): Promise<void>;
+}

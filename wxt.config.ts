@@ -2,7 +2,19 @@ import { defineConfig } from 'wxt';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'Idiolect',
-  },
+    description: 'Rewrites your drafts in your own voice, learned on your device from what you write.',
+    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    // OpenAI and local model servers (Ollama, LM Studio, llama.cpp on loopback) are reachable
+    // without CORS. Pages are never touched through these: the harvesting script is registered
+    // only for the sites the user allows, each asked for at run time.
+    host_permissions: ['https://api.openai.com/*', '*://localhost/*', '*://127.0.0.1/*'],
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_permissions: ['https://*/*', 'http://*/*'] }),
+    browser_specific_settings: {
+      gecko: { id: 'idiolect@idiolect.invalid', strict_min_version: '115.0' },
+    },
+  }),
 });

@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { browser, type Browser } from 'wxt/browser';
+import { REWRITE_PORT_NAME, rewriteEventSchema } from '@/lib/rewrite/rewrite-port';
+
+export type RewriteState =
+  | { phase: 'idle'; text: string }
+  | { phase: 'streaming'; text: string }
+  | { phase: 'done'; text: string }
+  | { phase: 'error'; text: string; message: string };
+
+/** Asks the background for a rewrite and follows its stream; `stop` (or unmounting) cancels it. */
+export function useRewriteStream() {
+  const [state, setState] = useState<RewriteState>({ phase: 'idle', text: '' });
+  const portRef = useRef<Browser.runtime.Port | null>(null);
+
+  const stop = useCallback(() => {
+    portRef.current?.disconnect();
+    portRef.current = null;
+    setState((current) => (current.phase === 'streaming' ? { phase: 'done', text: current.text } : current));
+  }, []);
+
+  const start = useCallback((draft: string) => {
+    portRef.current?.disconnect();
+    const port = browser.runtime.connect({ name: REWRITE_PORT_NAME });
+    portRef.current = port;
+    setState({ phase: 'streaming', text: '' });
+    port.onMessage.addListener((raw: unknown) => {
+      const event = rewriteEventSchema.safeParse(raw);
+      if (!event.success) return;
+      const message = event.data;
+      if (message.type === 'delta') setState((current) => ({ phase: 'streaming', text: current.text + message.text }));
+      if (message.type === 'done') setState({ phase: 'done', text: message.text });
+      if (message.type === 'error') setState((current) => ({ phase: 'error', text: current.text, message: message.message }));
+      if (message.type !== 'delta') {
+        port.disconnect();
+        portRef.current = null;
+      }
+    });
+    port.onDisconnect.addListener(() => {
+      if (portRef.current !== port) return;
+      portRef.current = null;
+      setState((current) =>
+        current.phase === 'streaming'
+          ? { phase: 'error', text: current.text, message: 'The rewrite stopped unexpectedly. Try again.' }
+          : current,
+      );
+    });
+    port.postMessage({ type: 'start', draft });
+  }, []);
+
+  useEffect(() => () => portRef.current?.disconnect(), []);
+
+  return { state, start, stop, setText: (text: string) => setState((current) => ({ ...current, text })) };
+}

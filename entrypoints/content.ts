@@ -1,0 +1,18 @@
+import { siteAdapterFor } from '@/lib/harvest/sites';
+import { watchForSends } from '@/lib/harvest/watch-sends';
+import { sendMessage } from '@/lib/messaging';
+
+export default defineContentScript({
+  // Registered at run time, only for the sites the user allowed (see lib/background/harvest-registration.ts).
+  registration: 'runtime',
+  matches: ['http://127.0.0.1/*'],
+  main(ctx) {
+    const site = siteAdapterFor(new URL(location.href));
+    const stop = watchForSends(document, site, ({ field, text }) => {
+      void sendMessage('submitSample', { text, kind: site.kind, recipientDomain: site.recipientDomain(field) }).catch(() => {
+        // The extension was updated or reloaded under this page; nothing to do until the page reloads.
+      });
+    });
+    ctx.onInvalidated(stop);
+  },
+});

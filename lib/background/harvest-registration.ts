@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+
+export const HARVEST_SCRIPT_ID = 'idiolect-harvest';
+export const HARVEST_SCRIPT_FILE = 'content-scripts/content.js';
+
+export function matchPatternsForSites(sites: readonly string[]): string[] {
+  return sites.map((site) => `*://${site}/*`);
+}
+
+/** Keeps the one dynamically registered harvesting script in step with the sites the user allowed. */
+export async function syncHarvestScript(sites: readonly string[]): Promise<void> {
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [HARVEST_SCRIPT_ID] });
+  if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [HARVEST_SCRIPT_ID] });
+  if (sites.length === 0) return;
+  await browser.scripting.registerContentScripts([
+    {
+      id: HARVEST_SCRIPT_ID,
+      js: [HARVEST_SCRIPT_FILE],
+      matches: matchPatternsForSites(sites),
+      runAt: 'document_idle',
+      allFrames: false,
+      persistAcrossSessions: true,
+    },
+  ]);
+}

@@ -1,0 +1,38 @@
+import type { Browser } from 'wxt/browser';
+import type { IdiolectDatabase } from '../db/database';
+import { ensureActiveProfile } from '../db/profiles';
+import type { LlmClient } from '../llm/types';
+import { rewriteDraftInUserVoice } from '../rewrite/rewrite-draft';
+import { rewriteStartSchema, type RewriteEvent } from '../rewrite/rewrite-port';
+
+/** Serves one rewrite over a port; the popup closing (or pressing Stop) disconnects and cancels it. */
+export function serveRewritePort(
+  port: Browser.runtime.Port,
+  db: IdiolectDatabase,
+  connectLlm: () => Promise<LlmClient>,
+): void {
+  const cancel = new AbortController();
+  const post = (event: RewriteEvent) => {
+    if (!cancel.signal.aborted) port.postMessage(event);
+  };
+  port.onDisconnect.addListener(() => cancel.abort());
+  port.onMessage.addListener(async (raw: unknown) => {
+    const start = rewriteStartSchema.safeParse(raw);
+    if (!start.success) {
+      post({ type: 'error', message: start.error.issues[0]?.message ?? 'The rewrite request was not understood.' });
+      return;
+    }
+    let text = '';
+    try {
+      const profile = await ensureActiveProfile(db);
+      const deltas = rewriteDraftInUserVoice(db, await connectLlm(), { profileId: profile.id, draft: start.data.draft }, cancel.signal);
+      for await (const delta of deltas) {
+        text += delta;
+        post({ type: 'delta', text: delta });
+      }
+      post({ type: 'done', text });
+    } catch (error) {
+      post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+}

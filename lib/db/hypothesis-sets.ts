@@ -1,0 +1,9 @@
+import type { HypothesisSet } from '../hyperalign/schema';
+import type { IdiolectDatabase } from './database';
+
+export async function latestHypothesisSet(db: IdiolectDatabase, profileId: string): Promise<HypothesisSet | undefined> {
+  return db.hypothesisSets
+    .where('[profileId+version]')
+    .between([profileId, 0], [profileId, Infinity])
+    .last();
+}

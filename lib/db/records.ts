@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+export const textKindSchema = z.enum(['email', 'post', 'comment', 'other']);
+export type TextKind = z.infer<typeof textKindSchema>;
+
+export const sampleSourceSchema = z.enum(['harvest', 'import', 'selection', 'paste']);
+
+export const profileSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1).max(80),
+  createdAt: z.iso.datetime(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const sampleSchema = z.object({
+  id: z.string().min(1),
+  profileId: z.string().min(1),
+  text: z.string().min(1),
+  contentHash: z.string().min(1),
+  site: z.string(),
+  kind: textKindSchema,
+  source: sampleSourceSchema,
+  language: z.string().nullable(),
+  recipientDomain: z.string().nullable(),
+  wordCount: z.number().int().nonnegative(),
+  writtenAt: z.iso.datetime(),
+  storedAt: z.iso.datetime(),
+  excluded: z.boolean(),
+});
+export type Sample = z.infer<typeof sampleSchema>;
+
+export const jobStateSchema = z.enum(['queued', 'running', 'done', 'failed']);
+export const inferenceJobSchema = z.object({
+  id: z.string().min(1),
+  kind: z.literal('infer'),
+  profileId: z.string().min(1),
+  state: jobStateSchema,
+  attempts: z.number().int().nonnegative(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  error: z.string().nullable(),
+  resultSetId: z.string().nullable(),
+});
+export type InferenceJob = z.infer<typeof inferenceJobSchema>;
+
+export const settingRecordSchema = z.object({ key: z.string(), value: z.unknown() });
+export type SettingRecord = z.infer<typeof settingRecordSchema>;

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+export const hypothesisCategorySchema = z.enum(['style', 'personality', 'communication']);
+export type HypothesisCategory = z.infer<typeof hypothesisCategorySchema>;
+
+export const hypothesisStatusSchema = z.enum(['inferred', 'edited', 'pinned', 'rejected']);
+export type HypothesisStatus = z.infer<typeof hypothesisStatusSchema>;
+
+export const evidenceSchema = z.object({
+  sampleId: z.string().min(1),
+  quote: z.string().min(1).max(400),
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+export const hypothesisSchema = z.object({
+  id: z.string().min(1),
+  category: hypothesisCategorySchema,
+  statement: z.string().min(1).max(500),
+  evidence: z.array(evidenceSchema),
+  confidence: z.number().min(0).max(1),
+  status: hypothesisStatusSchema,
+});
+export type Hypothesis = z.infer<typeof hypothesisSchema>;
+
+export const userAttributesSchema = z.object({
+  role: z.string().max(200).nullable(),
+  domain: z.string().max(200).nullable(),
+  audiences: z.array(z.string().max(200)),
+  facts: z.array(z.string().max(300)),
+});
+export type UserAttributes = z.infer<typeof userAttributesSchema>;
+
+export const tokenUsageSchema = z.object({
+  promptTokens: z.number().int().nonnegative(),
+  completionTokens: z.number().int().nonnegative(),
+});
+export type TokenUsage = z.infer<typeof tokenUsageSchema>;
+
+export const hypothesisSetSchema = z.object({
+  id: z.string().min(1),
+  profileId: z.string().min(1),
+  version: z.number().int().positive(),
+  createdAt: z.iso.datetime(),
+  hypotheses: z.array(hypothesisSchema),
+  attributes: userAttributesSchema,
+  sampleIds: z.array(z.string()),
+  model: z.string(),
+  provider: z.string(),
+  usage: tokenUsageSchema,
+});
+export type HypothesisSet = z.infer<typeof hypothesisSetSchema>;
+
+export const emptyAttributes: UserAttributes = { role: null, domain: null, audiences: [], facts: [] };

@@ -1,0 +1,37 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { TextKind } from './db/records';
+import type { LlmSettings } from './settings/schema';
+
+export interface SampleSubmission {
+  text: string;
+  kind: TextKind;
+  recipientDomain: string | null;
+}
+
+export type SampleVerdict =
+  | { status: 'stored' }
+  | { status: 'duplicate' }
+  | { status: 'ignored'; reason: string };
+
+export interface LlmSettingsView {
+  settings: LlmSettings;
+  hasApiKey: boolean;
+}
+
+/** `apiKey`: a new key, `null` to forget the saved one, absent to keep it. */
+export interface LlmSettingsChange {
+  settings: LlmSettings;
+  apiKey?: string | null;
+}
+
+/** The one protocol between the content script, the popup, the options page and the background. */
+export interface ProtocolMap {
+  submitSample(submission: SampleSubmission): SampleVerdict;
+  getLlmSettings(): LlmSettingsView;
+  saveLlmSettings(change: LlmSettingsChange): LlmSettingsView;
+  allowSite(site: string): string[];
+  disallowSite(site: string): string[];
+  inferNow(): { queued: boolean };
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,73 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.IDIOLECT_CHROMIUM ?? '/usr/bin/chromium';
+export const BUILT_EXTENSION = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  openExtensionPage(file: 'popup.html' | 'options.html'): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium with the built extension loaded unpacked, in a throwaway profile. */
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'idiolect-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${BUILT_EXTENSION}`,
+      `--load-extension=${BUILT_EXTENSION}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    async openExtensionPage(file) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${file}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface StoredSampleRow {
+  text: string;
+  site: string;
+}
+
+/** Reads the samples straight from the extension's IndexedDB, as the popup's own origin can. */
+export function readStoredSamples(extensionPage: Page): Promise<StoredSampleRow[]> {
+  return extensionPage.evaluate(
+    () =>
+      new Promise<StoredSampleRow[]>((resolve, reject) => {
+        const open = indexedDB.open('idiolect');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('samples').objectStore('samples').getAll();
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            resolve((request.result as StoredSampleRow[]).map(({ text, site }) => ({ text, site })));
+            open.result.close();
+          };
+        };
+      }),
+  );
+}

@@ -1,0 +1,86 @@
+/** Decoding steps for MIME bodies and headers. A "byte string" holds one byte per char code. */
+
+const CHUNK = 0x8000;
+
+export function toByteString(raw: string | Uint8Array): string {
+  const bytes = typeof raw === 'string' ? new TextEncoder().encode(raw) : raw;
+  let out = '';
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    out += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  }
+  return out;
+}
+
+function byteStringToBytes(byteString: string): Uint8Array {
+  const bytes = new Uint8Array(byteString.length);
+  for (let i = 0; i < byteString.length; i++) bytes[i] = byteString.charCodeAt(i) & 0xff;
+  return bytes;
+}
+
+/** Decodes with the declared charset; unknown labels fall back to UTF-8 rather than failing. */
+export function decodeBytes(byteString: string, charset: string): string {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset.trim().toLowerCase() || 'utf-8');
+  } catch {
+    decoder = new TextDecoder('utf-8');
+  }
+  return decoder.decode(byteStringToBytes(byteString));
+}
+
+export function fromByteString(byteString: string): string {
+  return decodeBytes(byteString, 'utf-8');
+}
+
+function decodeQuotedPrintable(body: string): string {
+  return body.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+function decodeBase64(body: string): string {
+  const clean = body.replace(/[^A-Za-z0-9+/]/g, '');
+  const usable = clean.slice(0, clean.length - (clean.length % 4 === 1 ? 1 : 0));
+  try {
+    return atob(usable + '='.repeat((4 - (usable.length % 4)) % 4));
+  } catch {
+    return '';
+  }
+}
+
+/** Undoes Content-Transfer-Encoding; 7bit, 8bit and binary bodies pass through. */
+export function decodeTransfer(body: string, encoding: string): string {
+  if (encoding === 'quoted-printable') return decodeQuotedPrintable(body);
+  if (encoding === 'base64') return decodeBase64(body);
+  return body;
+}
+
+/** RFC 2047 words in headers: "=?UTF-8?Q?Gr=C3=BC=C3=9Fe?=" and "=?iso-8859-1?B?…?=". */
+export function decodeEncodedWords(value: string): string {
+  const joined = value.replace(/(\?=)\s+(=\?)/g, '$1$2');
+  const word = /=\?([^?\s]{1,40})\?([bBqQ])\?([^?\s]{0,2000})\?=/g;
+  let out = '';
+  let last = 0;
+  for (const match of joined.matchAll(word)) {
+    const [whole, charset = 'utf-8', mode = 'Q', data = ''] = match;
+    const bytes = mode.toUpperCase() === 'B' ? decodeBase64(data) : decodeQuotedPrintable(data.replace(/_/g, ' '));
+    out += fromByteString(joined.slice(last, match.index)) + decodeBytes(bytes, charset.split('*')[0] ?? 'utf-8');
+    last = match.index + whole.length;
+  }
+  return out + fromByteString(joined.slice(last));
+}
+
+/** RFC 3676 format=flowed: a line ending in a space continues on the next line. */
+export function unwrapFlowed(text: string, deleteSpace: boolean): string {
+  const out: string[] = [];
+  let pending = '';
+  for (const line of text.split(/\r?\n/)) {
+    const isSoft = line.endsWith(' ') && line !== '-- ';
+    if (isSoft) {
+      pending += deleteSpace ? line.slice(0, -1) : line;
+    } else {
+      out.push(pending + line);
+      pending = '';
+    }
+  }
+  if (pending) out.push(pending);
+  return out.join('\n');
+}

@@ -1,0 +1,182 @@
+/**
+ * Measures the local style verifier on a JSONL of `{author, text, ...}` records:
+ *
+ *   npm run --silent style:eval -- <file.jsonl> [--k 7] [--strip-signoff]
+ *
+ * For each author the first k texts make a profile (built with the product's code); the other
+ * texts are queries. Prints top-1 attribution accuracy (the query goes to the author whose profile
+ * gives the highest product score) and verification AUC (each query's score against its own
+ * author's profile vs. against every other author's profile), each score computed exactly as the
+ * product computes it, against the shipped reference population. The last line is one JSON object.
+ * --strip-signoff drops a short last line from every text, since sign-offs give authors away.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { fingerprintOf } from '../lib/style/fingerprint';
+import type { StyleReference } from '../lib/style/reference';
+import { scoreText } from '../lib/style/score';
+import { shippedReference } from '../lib/style/shipped';
+import { normaliseText, wordsOf } from '../lib/style/text';
+
+const recordSchema = z.looseObject({ author: z.string().min(1), text: z.string() });
+type EvalRecord = z.infer<typeof recordSchema>;
+
+export interface EvalOptions {
+  readonly file: string;
+  readonly k: number;
+  readonly stripSignoff: boolean;
+}
+
+export interface EvalResult {
+  readonly authors: number;
+  readonly queries: number;
+  readonly top1: number;
+  readonly auc: number;
+}
+
+interface Output {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+class UsageError extends Error {}
+
+export function parseArgs(argv: readonly string[]): EvalOptions {
+  let file: string | undefined;
+  let k = 7;
+  let stripSignoff = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--k') {
+      const value = argv[++i];
+      if (value === undefined || !/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--k needs a positive integer, got ${value ?? 'nothing'}`);
+      k = Number(value);
+    } else if (arg === '--strip-signoff') {
+      stripSignoff = true;
+    } else if (arg.startsWith('--')) {
+      throw new UsageError(`unknown option ${arg}`);
+    } else if (file === undefined) {
+      file = arg;
+    } else {
+      throw new UsageError(`unexpected argument ${arg}`);
+    }
+  }
+  if (file === undefined) throw new UsageError('usage: style-eval <file.jsonl> [--k 7] [--strip-signoff]');
+  return { file, k, stripSignoff };
+}
+
+export function readRecords(file: string): EvalRecord[] {
+  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  const records: EvalRecord[] = [];
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (line.trim() === '') return;
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch (error) {
+        throw new UsageError(`${file}:${i + 1}: not valid JSON (${(error as Error).message})`);
+      }
+      const parsed = recordSchema.safeParse(json);
+      if (!parsed.success) throw new UsageError(`${file}:${i + 1}: expected {"author": string, "text": string, ...}: ${z.prettifyError(parsed.error)}`);
+      records.push(parsed.data);
+    });
+  return records;
+}
+
+/** Drops the last line when it is short enough to be a sign-off (at most 4 words). */
+export function stripSignoff(text: string): string {
+  const lines = normaliseText(text).split('\n');
+  const last = lines[lines.length - 1] ?? '';
+  return lines.length > 1 && wordsOf(last).length <= 4 ? lines.slice(0, -1).join('\n').trim() : text;
+}
+
+/** Area under the ROC curve (Mann-Whitney), ties counting one half. */
+export function rocAuc(positives: readonly number[], negatives: readonly number[]): number {
+  const sorted = [...negatives].sort((a, b) => a - b);
+  const below = (x: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  let wins = 0;
+  for (const p of positives) {
+    const less = below(p);
+    const lessOrEqual = below(p + 1e-9);
+    wins += less + 0.5 * (lessOrEqual - less);
+  }
+  return wins / (positives.length * sorted.length);
+}
+
+export function evaluate(records: readonly EvalRecord[], options: EvalOptions, reference: StyleReference, io: Output): EvalResult {
+  const byAuthor = new Map<string, string[]>();
+  for (const r of records) byAuthor.set(r.author, [...(byAuthor.get(r.author) ?? []), options.stripSignoff ? stripSignoff(r.text) : r.text]);
+  const authors = [...byAuthor.entries()].filter(([author, texts]) => {
+    if (texts.length > options.k) return true;
+    io.err(`skipping ${author}: ${texts.length} texts, needs at least ${options.k + 1} (k = ${options.k} plus a query)`);
+    return false;
+  });
+  if (authors.length < 2) throw new UsageError(`need at least 2 authors with more than k = ${options.k} texts, found ${authors.length}`);
+  const profiles = authors.map(([, texts]) => fingerprintOf(texts.slice(0, options.k), reference.vocabulary));
+  const positives: number[] = [];
+  const negatives: number[] = [];
+  let queries = 0;
+  let correct = 0;
+  authors.forEach(([author, texts], own) => {
+    let authorCorrect = 0;
+    let authorQueries = 0;
+    for (const text of texts.slice(options.k)) {
+      const results = profiles.map((profile) => scoreText(text, profile, reference));
+      if (results.some((r) => r.score === null)) {
+        io.err(`skipping a query by ${author}: too short to score`);
+        continue;
+      }
+      const scored = results.map((r) => (r.score === null ? { score: 0, logOdds: -Infinity } : r));
+      // Integer scores can tie; the product's unrounded log-odds break the tie.
+      let best = 0;
+      scored.forEach((s, j) => {
+        const b = scored[best]!;
+        if (s.score > b.score || (s.score === b.score && s.logOdds > b.logOdds)) best = j;
+      });
+      scored.forEach((s, j) => (j === own ? positives : negatives).push(s.score));
+      authorQueries++;
+      if (best === own) authorCorrect++;
+    }
+    queries += authorQueries;
+    correct += authorCorrect;
+    io.out(`${author}: ${authorCorrect}/${authorQueries} attributed correctly`);
+  });
+  if (queries === 0) throw new UsageError('no query could be scored');
+  return { authors: authors.length, queries, top1: correct / queries, auc: rocAuc(positives, negatives) };
+}
+
+export function main(argv: readonly string[], io: Output = { out: console.log, err: console.error }, reference?: StyleReference): number {
+  try {
+    const options = parseArgs(argv);
+    const records = readRecords(options.file);
+    const result = evaluate(records, options, reference ?? shippedReference(), io);
+    io.out(`top-1 attribution accuracy: ${result.top1.toFixed(3)} over ${result.queries} queries by ${result.authors} authors (k = ${options.k}${options.stripSignoff ? ', sign-offs stripped' : ''})`);
+    io.out(`verification AUC: ${result.auc.toFixed(3)}`);
+    io.out(JSON.stringify({ authors: result.authors, queries: result.queries, top1: round3(result.top1), auc: round3(result.auc) }));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`style-eval: ${error.message}`);
+    return 2;
+  }
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = main(process.argv.slice(2));
+}

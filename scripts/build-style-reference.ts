@@ -21,7 +21,6 @@ import { COUNT_FAMILIES, STATISTIC_NAMES, extractFeatures, type CountFamily } fr
 import { fingerprintOf } from '../lib/style/fingerprint';
 import {
   compactWriter,
-  featureSpaceOf,
   loadReference,
   vocabularyOf,
   type Calibration,
@@ -382,7 +381,6 @@ function main(): void {
   };
   file.calibration = fitCalibration(file, writers);
   console.error(`calibration ${JSON.stringify(file.calibration)}`);
-  featureSpaceOf(file);
   writeFileSync(OUTPUT, `${JSON.stringify(file)}\n`);
   console.error(`wrote ${OUTPUT} (${Math.round(readFileSync(OUTPUT).length / 1024)} KB)`);
 

@@ -96,21 +96,21 @@ export function stripSignoff(text: string): string {
 /** Area under the ROC curve (Mann-Whitney), ties counting one half. */
 export function rocAuc(positives: readonly number[], negatives: readonly number[]): number {
   const sorted = [...negatives].sort((a, b) => a - b);
-  const below = (x: number) => {
+  // First index whose value is not below x (strict) or not at most x (inclusive).
+  const bound = (x: number, inclusive: boolean) => {
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < x) lo = mid + 1;
+      if (sorted[mid]! < x || (inclusive && sorted[mid] === x)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
   let wins = 0;
   for (const p of positives) {
-    const less = below(p);
-    const lessOrEqual = below(p + 1e-9);
-    wins += less + 0.5 * (lessOrEqual - less);
+    const less = bound(p, false);
+    wins += less + 0.5 * (bound(p, true) - less);
   }
   return wins / (positives.length * sorted.length);
 }
@@ -133,12 +133,14 @@ export function evaluate(records: readonly EvalRecord[], options: EvalOptions, r
     let authorCorrect = 0;
     let authorQueries = 0;
     for (const text of texts.slice(options.k)) {
-      const results = profiles.map((profile) => scoreText(text, profile, reference));
-      if (results.some((r) => r.score === null)) {
+      const scored = profiles.flatMap((profile) => {
+        const result = scoreText(text, profile, reference);
+        return result.score === null ? [] : [result];
+      });
+      if (scored.length < profiles.length) {
         io.err(`skipping a query by ${author}: too short to score`);
         continue;
       }
-      const scored = results.map((r) => (r.score === null ? { score: 0, logOdds: -Infinity } : r));
       // Integer scores can tie; the product's unrounded log-odds break the tie.
       let best = 0;
       scored.forEach((s, j) => {

@@ -51,13 +51,24 @@ class TextSink {
   write(text: string): void {
     if (text === '') return;
     if (/^\s*$/.test(text) && (this.atLineStart || this.pendingBreaks > 0)) return;
+    this.flushBreaks();
+    this.parts.push(this.atLineStart ? text.replace(/^[ \t]+/, '') : text);
+    this.atLineStart = text.endsWith('\n');
+  }
+
+  /** Writes at the start of a fresh line, keeping leading spaces (list indentation). */
+  writeLineStart(prefix: string): void {
+    this.flushBreaks();
+    this.parts.push(prefix);
+    this.atLineStart = false;
+  }
+
+  private flushBreaks(): void {
     if (this.pendingBreaks > 0 && this.parts.length > 0) {
       this.parts.push('\n'.repeat(this.pendingBreaks));
       this.atLineStart = true;
     }
     this.pendingBreaks = 0;
-    this.parts.push(this.atLineStart ? text.replace(/^[ \t]+/, '') : text);
-    this.atLineStart = text.endsWith('\n');
   }
 
   /** Ends the line; a second call adds a blank line only when `count` asks for it. */
@@ -86,7 +97,7 @@ interface WalkState {
 function renderListItem(node: HtmlElement, parent: HtmlElement, index: number, sink: TextSink, state: WalkState): void {
   sink.ensureBreaks(1);
   const indent = '  '.repeat(Math.max(0, state.listDepth - 1));
-  sink.write(`${indent}${parent.tag === 'ol' ? `${index}. ` : '- '}`);
+  sink.writeLineStart(`${indent}${parent.tag === 'ol' ? `${index}. ` : '- '}`);
   renderChildren(node, sink, state);
   sink.ensureBreaks(1);
 }

@@ -17,15 +17,25 @@ function byteStringToBytes(byteString: string): Uint8Array {
   return bytes;
 }
 
-/** Decodes with the declared charset; unknown labels fall back to UTF-8 rather than failing. */
+/** Bytes 0x80–0x9F of windows-1252; the rest of the single-byte range maps to the same code point. */
+const WINDOWS_1252_HIGH =
+  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/**
+ * Decodes with the declared charset; unknown labels fall back to UTF-8 rather than failing.
+ * The windows-1252 family (which WHATWG also uses for iso-8859-1 and us-ascii) is decoded here
+ * because some Node versions' TextDecoder treats it as plain Latin-1.
+ */
 export function decodeBytes(byteString: string, charset: string): string {
+  const label = charset.trim().toLowerCase() || 'utf-8';
   let decoder: TextDecoder;
   try {
-    decoder = new TextDecoder(charset.trim().toLowerCase() || 'utf-8');
+    decoder = new TextDecoder(label);
   } catch {
     decoder = new TextDecoder('utf-8');
   }
-  return decoder.decode(byteStringToBytes(byteString));
+  if (decoder.encoding !== 'windows-1252') return decoder.decode(byteStringToBytes(byteString));
+  return byteString.replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
 }
 
 export function fromByteString(byteString: string): string {

@@ -68,21 +68,22 @@ function isSignatureLike(line: string): boolean {
 const SIGN_OFF =
   /^\s*(?:thanks|thank you|thx|cheers|best|regards|kind regards|best regards|warm regards|sincerely|yours|all the best|take care|gruß|grüße|viele grüße|mit freundlichen grüßen|lg|vg|merci|cordialement|bien à vous|saludos|un saludo|atentamente|cordiali saluti|saluti|groeten|met vriendelijke groet|hälsningar|mvh|med venlig hilsen|pozdrawiam|pozdrowienia|atenciosamente|abraços|с уважением)\b[^\n]{0,30}$/iu;
 
-function nonBlankCount(lines: readonly string[]): number {
-  return lines.filter((l) => !isBlank(l)).length;
-}
-
 /** Index of the line where a signature starts, or -1. The first line is never a signature. */
 function findSignatureStart(lines: readonly string[]): number {
   const code = fencedCodeMask(lines);
   const firstText = lines.findIndex((l) => !isBlank(l));
-  for (let i = firstText + 1; i < lines.length; i++) {
+  const nonBlankAfter: number[] = new Array<number>(lines.length + 1).fill(0);
+  for (let i = lines.length - 1; i >= 0; i--) nonBlankAfter[i] = (nonBlankAfter[i + 1] ?? 0) + (isBlank(lines[i] ?? '') ? 0 : 1);
+  // Signatures sit at the end: only the last lines can start one, which also keeps this linear.
+  let i = firstText + 1;
+  while (i < lines.length && (nonBlankAfter[i + 1] ?? 0) > MAX_DELIMITED_SIGNATURE_LINES) i++;
+  for (; i < lines.length; i++) {
     if (code[i]) continue;
     const line = lines[i] ?? '';
-    const tail = lines.slice(i + 1);
-    if (/^--\s?$/.test(line) && nonBlankCount(tail) <= MAX_DELIMITED_SIGNATURE_LINES) return i;
-    if (isTagline(line) && nonBlankCount(tail) <= MAX_TAGLINE_TAIL_LINES) return i;
-    if (isRuleLine(line) && isSignatureTail(tail)) return i;
+    const tailLines = nonBlankAfter[i + 1] ?? 0;
+    if (/^--\s?$/.test(line)) return i;
+    if (isTagline(line) && tailLines <= MAX_TAGLINE_TAIL_LINES) return i;
+    if (isRuleLine(line) && isSignatureTail(lines.slice(i + 1))) return i;
   }
   return findContactBlock(lines, firstText);
 }

@@ -1,12 +1,19 @@
-import { allowSite, disallowSite } from '@/lib/background/allowed-sites';
-import { syncHarvestScript } from '@/lib/background/harvest-registration';
+import {
+  allowSite,
+  applyCollectionState,
+  disallowSites,
+  hostsOfRevokedOrigins,
+  setCollectionPaused,
+} from '@/lib/background/collection-control';
 import { connectConfiguredLlm, saveLlmSettings, viewLlmSettings } from '@/lib/background/llm-connection';
 import { serveRewritePort } from '@/lib/background/rewrite-service';
 import { acceptSubmittedSample } from '@/lib/background/sample-intake';
+import { ADD_SELECTION_MENU_ID, addSelectedTextAsSample, createAddSelectionMenu } from '@/lib/background/selection-sample';
+import { refreshTodayBadge } from '@/lib/background/today-badge';
 import { openIdiolectDatabase } from '@/lib/db/database';
 import { ensureActiveProfile } from '@/lib/db/profiles';
 import { SecretStore } from '@/lib/db/secrets';
-import { readSetting } from '@/lib/db/settings';
+import { readSetting, writeSetting } from '@/lib/db/settings';
 import { queueInferenceIfDue } from '@/lib/inference/inference-jobs';
 import { createJobRunner } from '@/lib/inference/job-runner';
 import { onMessage } from '@/lib/messaging';
@@ -18,19 +25,27 @@ export default defineBackground(() => {
   const connectLlm = () => connectConfiguredLlm(db, secrets);
   const jobs = createJobRunner(db, connectLlm, (error) => console.warn('Idiolect: inference failed:', describe(error)));
 
+  async function afterSamplesStored(): Promise<void> {
+    void refreshTodayBadge(db);
+    const profile = await ensureActiveProfile(db);
+    if (await queueInferenceIfDue(db, profile.id)) void jobs.kick();
+  }
+
   // Listeners first: a failure below must never leave the content script's messages unanswered.
   onMessage('submitSample', async ({ data, sender }) => {
     const verdict = await acceptSubmittedSample(db, data, sender.url ?? sender.tab?.url);
-    if (verdict.status === 'stored') {
-      const profile = await ensureActiveProfile(db);
-      if (await queueInferenceIfDue(db, profile.id)) void jobs.kick();
-    }
+    if (verdict.status === 'stored') await afterSamplesStored();
     return verdict;
+  });
+  onMessage('getHarvestPolicy', async () => ({ reviewBeforeSaving: await readSetting(db, 'reviewBeforeSaving') }));
+  onMessage('setCollectionPaused', ({ data }) => setCollectionPaused(db, data));
+  onMessage('setReviewBeforeSaving', async ({ data }) => {
+    await writeSetting(db, 'reviewBeforeSaving', data);
   });
   onMessage('getLlmSettings', () => viewLlmSettings(db, secrets));
   onMessage('saveLlmSettings', ({ data }) => saveLlmSettings(db, secrets, data));
   onMessage('allowSite', ({ data }) => allowSite(db, data));
-  onMessage('disallowSite', ({ data }) => disallowSite(db, data));
+  onMessage('disallowSite', ({ data }) => disallowSites(db, [data]));
   onMessage('inferNow', async () => {
     const profile = await ensureActiveProfile(db);
     const queued = (await queueInferenceIfDue(db, profile.id)) !== null;
@@ -40,8 +55,19 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === REWRITE_PORT_NAME) serveRewritePort(port, db, connectLlm);
   });
+  browser.permissions.onRemoved.addListener(({ origins = [] }) => {
+    void disallowSites(db, hostsOfRevokedOrigins(origins));
+  });
+  browser.runtime.onInstalled.addListener(createAddSelectionMenu);
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== ADD_SELECTION_MENU_ID) return;
+    void addSelectedTextAsSample(db, { text: info.selectionText ?? '', pageUrl: info.pageUrl ?? tab?.url }).then((result) => {
+      if (result === 'stored') return afterSamplesStored();
+    });
+  });
 
-  void readSetting(db, 'allowedSites').then(syncHarvestScript);
+  void applyCollectionState(db);
+  void refreshTodayBadge(db);
   void jobs.kick();
 });
 

@@ -1,6 +1,6 @@
 import { siteAdapterFor } from '@/lib/harvest/sites';
 import { watchForSends } from '@/lib/harvest/watch-sends';
-import { sendMessage } from '@/lib/messaging';
+import { handOverSentText } from '@/lib/harvest/hand-over-sample';
 
 export default defineContentScript({
   // Registered at run time, only for the sites the user allowed (see lib/background/harvest-registration.ts).
@@ -8,8 +8,8 @@ export default defineContentScript({
   matches: ['http://127.0.0.1/*'],
   main(ctx) {
     const site = siteAdapterFor(new URL(location.href));
-    const stop = watchForSends(document, site, ({ field, text }) => {
-      void sendMessage('submitSample', { text, kind: site.kind, recipientDomain: site.recipientDomain(field) }).catch(() => {
+    const stop = watchForSends(document, site, (sent) => {
+      void handOverSentText(document, site, sent).catch(() => {
         // The extension was updated or reloaded under this page; nothing to do until the page reloads.
       });
     });

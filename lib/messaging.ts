@@ -24,6 +24,11 @@ export interface LlmSettingsChange {
   apiKey?: string | null;
 }
 
+/** What the content script must know before it hands a sent text over. */
+export interface HarvestPolicy {
+  reviewBeforeSaving: boolean;
+}
+
 /** The one protocol between the content script, the popup, the options page and the background. */
 export interface ProtocolMap {
   submitSample(submission: SampleSubmission): SampleVerdict;
@@ -31,6 +36,9 @@ export interface ProtocolMap {
   saveLlmSettings(change: LlmSettingsChange): LlmSettingsView;
   allowSite(site: string): string[];
   disallowSite(site: string): string[];
+  setCollectionPaused(paused: boolean): void;
+  setReviewBeforeSaving(review: boolean): void;
+  getHarvestPolicy(): HarvestPolicy;
   inferNow(): { queued: boolean };
 }
 

@@ -1,4 +1,5 @@
 import { AllowedSitesEditor } from '@/components/AllowedSitesEditor';
+import { PauseCollectionSwitch, ReviewBeforeSavingSwitch } from '@/components/CollectionSwitches';
 import { LlmSettingsForm } from '@/components/LlmSettingsForm';
 
 export function App() {
@@ -9,6 +10,8 @@ export function App() {
       <p>Idiolect talks only to the endpoint you choose here. Your profile never leaves this browser.</p>
       <LlmSettingsForm />
       <AllowedSitesEditor />
+      <PauseCollectionSwitch />
+      <ReviewBeforeSavingSwitch />
     </main>
   );
 }

@@ -1,3 +1,5 @@
+import { CollectOnThisSite } from '@/components/CollectOnThisSite';
+import { PauseCollectionSwitch } from '@/components/CollectionSwitches';
 import { ProfileSummary } from '@/components/ProfileSummary';
 import { RewritePanel } from '@/components/RewritePanel';
 import { useActiveProfile } from '@/components/use-active-profile';
@@ -7,6 +9,8 @@ export function App() {
   return (
     <main className="popup">
       <h1>Idiolect</h1>
+      <CollectOnThisSite />
+      <PauseCollectionSwitch />
       {view && <ProfileSummary view={view} />}
       <RewritePanel ready={Boolean(view?.hypothesisSet)} />
       <p>

@@ -21,6 +21,7 @@ export const settingsSchemas = {
   llm: llmSettingsSchema,
   allowedSites: z.array(allowedSiteSchema),
   collectionPaused: z.boolean(),
+  reviewBeforeSaving: z.boolean(),
   activeProfileId: z.string().nullable(),
 } as const;
 export type SettingKey = keyof typeof settingsSchemas;
@@ -30,5 +31,6 @@ export const defaultSettings: { [K in SettingKey]: SettingValue<K> } = {
   llm: { provider: 'openai', baseURL: 'https://api.openai.com/v1', model: 'gpt-4o-mini' },
   allowedSites: [],
   collectionPaused: false,
+  reviewBeforeSaving: false,
   activeProfileId: null,
 };

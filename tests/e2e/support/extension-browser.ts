@@ -48,6 +48,26 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
   };
 }
 
+/** Reads one setting as the background stored it, to wait until a UI change has really landed. */
+export function readStoredSetting(extensionPage: Page, key: string): Promise<unknown> {
+  return extensionPage.evaluate(
+    (settingKey) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('idiolect');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('settings').objectStore('settings').get(settingKey);
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            resolve((request.result as { value?: unknown } | undefined)?.value);
+            open.result.close();
+          };
+        };
+      }),
+    key,
+  );
+}
+
 export interface StoredSampleRow {
   text: string;
   site: string;

@@ -1,0 +1,57 @@
+const PREVIEW_CHARS = 140;
+/** Long enough to read the preview, short enough not to linger over the page. */
+const DISMISS_AFTER_MS = 20_000;
+
+const STYLE = `
+  :host { all: initial; }
+  .card { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; max-width: 320px;
+    font: 13px/1.4 system-ui, sans-serif; color: #1b1b1b; background: #fff; border: 1px solid #c8c8c8;
+    border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 10px 12px; }
+  p { margin: 0 0 8px; }
+  q { display: block; color: #555; font-style: italic; margin-bottom: 8px; }
+  button { font: inherit; padding: 3px 10px; margin-right: 6px; cursor: pointer; }
+`;
+
+/**
+ * Asks, in a small card in the page's corner, whether the text just sent should be kept as a
+ * sample. The card lives in a shadow root so the page's styles cannot bend it; it shows only text
+ * the page already had.
+ * Resolves false on Discard, Escape, or when it goes unanswered.
+ */
+export function askToKeepSample(doc: Document, text: string): Promise<boolean> {
+  const host = doc.createElement('idiolect-review');
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const card = doc.createElement('div');
+  card.className = 'card';
+  card.setAttribute('role', 'dialog');
+  card.setAttribute('aria-label', 'Idiolect: keep this writing sample?');
+  const question = doc.createElement('p');
+  question.textContent = 'Keep what you just sent as a writing sample for Idiolect?';
+  const preview = doc.createElement('q');
+  preview.textContent = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
+  const keep = doc.createElement('button');
+  keep.textContent = 'Keep';
+  keep.setAttribute('aria-label', 'Keep as writing sample');
+  const discard = doc.createElement('button');
+  discard.textContent = 'Discard';
+  discard.setAttribute('aria-label', 'Discard, do not keep');
+  card.append(question, preview, keep, discard);
+  root.append(style, card);
+  doc.body.append(host);
+
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => finish(false), DISMISS_AFTER_MS);
+    function finish(kept: boolean) {
+      clearTimeout(timer);
+      host.remove();
+      resolve(kept);
+    }
+    keep.addEventListener('click', () => finish(true));
+    discard.addEventListener('click', () => finish(false));
+    card.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') finish(false);
+    });
+  });
+}

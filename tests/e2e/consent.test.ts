@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, readStoredSamples, readStoredSetting, type ExtensionBrowser } from './support/extension-browser';
+import { allowSiteFromOptions } from './support/options-page';
+import { startPageServer, type PageServer } from './support/page-server';
+
+declare const chrome: { action: { getBadgeText(details: object): Promise<string> } };
+
+const WHILE_PAUSED = 'Written while collection was paused, so Idiolect must never keep this text at all.';
+const AFTER_RESUME = 'Written after collection was resumed, so this one is fine to keep as a sample.';
+const DISCARDED = 'The user was asked about this text and chose to discard it from their samples.';
+const KEPT = 'The user was asked about this text and chose to keep it as a writing sample.';
+
+describe('the user controls collection: pause, and review before saving', () => {
+  let pages: PageServer;
+  let browser: ExtensionBrowser;
+  let options: Page;
+  let compose: Page;
+
+  beforeAll(async () => {
+    pages = await startPageServer();
+    browser = await launchWithExtension();
+    options = await allowSiteFromOptions(browser, '127.0.0.1');
+    compose = await browser.context.newPage();
+    await compose.goto(pages.url('compose.html'));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await pages?.close();
+  });
+
+  it('stores nothing while paused, and collects again once resumed', async () => {
+    await options.getByRole('switch', { name: 'Pause all collection' }).check();
+    await expect.poll(() => readStoredSetting(options, 'collectionPaused')).toBe(true);
+    await sendMessageOnPage(compose, WHILE_PAUSED);
+    await options.getByRole('switch', { name: 'Pause all collection' }).uncheck();
+    await expect.poll(() => readStoredSetting(options, 'collectionPaused')).toBe(false);
+    await sendMessageOnPage(compose, AFTER_RESUME);
+
+    await expect.poll(async () => (await readStoredSamples(options)).map((sample) => sample.text)).toEqual([AFTER_RESUME]);
+  });
+
+  it('shows how many samples were collected today on the toolbar badge', async () => {
+    const worker = browser.context.serviceWorkers()[0]!;
+    await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+  });
+
+  it('asks Keep or Discard in the page when review is on, and stores only what was kept', async () => {
+    await options.getByRole('switch', { name: 'Ask before keeping each sample' }).check();
+    await expect.poll(() => readStoredSetting(options, 'reviewBeforeSaving')).toBe(true);
+    await sendMessageOnPage(compose, DISCARDED);
+    await compose.getByRole('button', { name: 'Discard, do not keep' }).click();
+    await sendMessageOnPage(compose, KEPT);
+    await compose.getByRole('button', { name: 'Keep as writing sample' }).click();
+
+    await expect.poll(async () => (await readStoredSamples(options)).map((sample) => sample.text).sort()).toEqual([AFTER_RESUME, KEPT].sort());
+    await expect(compose.getByRole('dialog', { name: 'Idiolect: keep this writing sample?' }).count()).resolves.toBe(0);
+  });
+});
+
+async function sendMessageOnPage(page: Page, text: string) {
+  await page.getByRole('textbox', { name: 'Message' }).fill(text);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('list', { name: 'Sent' }).getByText(text).waitFor();
+}

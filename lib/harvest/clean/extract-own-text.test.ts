@@ -80,6 +80,8 @@ describe('extractOwnText on plain-text replies', () => {
   it('does not take own sentences starting with "On" or mentioning "From:" for headers', () => {
     const text = 'On the whole I agree.\n\nThe data comes From: our database, not From: external sources.\n\nOn Monday we ship.';
     expect(plain(text).text).toBe(text);
+    const memo = 'From: the team\nTo: everyone\n\nWe shipped it, thank you all!';
+    expect(plain(memo).text).toBe(memo);
   });
 
   it('leaves signature-like lines inside code fences alone', () => {

@@ -67,12 +67,15 @@ export function startsHeaderBlock(lines: readonly string[], index: number): bool
   const first = lines[index] ?? '';
   const firstKind = fieldKindAt(first);
   if (firstKind !== 'from' && firstKind !== 'date') return false;
-  if (isCollapsedBlock(first)) return true;
+  if (isCollapsedBlock(first)) return /[@\d]/.test(first);
   const kinds = new Set<FieldKind>([firstKind]);
   let continuation = 0;
+  // Real header blocks carry an address or a date; "From: the team / To: everyone" is prose.
+  let datedOrAddressed = /[@\d]/.test(first);
   for (let i = index + 1; i < lines.length && i <= index + MAX_BLOCK_LINES; i++) {
     const line = lines[i] ?? '';
     if (isBlank(line)) break;
+    datedOrAddressed ||= /[@\d]/.test(line);
     const kind = fieldKindAt(line);
     if (kind) {
       kinds.add(kind);
@@ -81,6 +84,6 @@ export function startsHeaderBlock(lines: readonly string[], index: number): bool
       break;
     }
   }
-  if (kinds.size < 2) return false;
+  if (kinds.size < 2 || !datedOrAddressed) return false;
   return kinds.has('from') || kinds.has('to') || kinds.has('subject');
 }

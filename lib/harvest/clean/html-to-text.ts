@@ -114,6 +114,12 @@ function renderChildren(node: HtmlElement, sink: TextSink, state: WalkState): vo
   }
 }
 
+function hasVisibleText(node: HtmlElement): boolean {
+  return node.children.some((child) =>
+    child.kind === 'text' ? /[^\s\u00a0]/.test(child.text) : !SKIPPED_TAGS.has(child.tag) && hasVisibleText(child),
+  );
+}
+
 function renderElement(node: HtmlElement, sink: TextSink, state: WalkState): void {
   const role = state.dropQuotes ? quoteRole(node) : null;
   if (role === 'history') {
@@ -136,6 +142,8 @@ function renderElement(node: HtmlElement, sink: TextSink, state: WalkState): voi
   }
   const isList = tag === 'ul' || tag === 'ol';
   const isOutlookLine = tag === 'p' && classes(node).some((c) => c.toLowerCase() === 'msonormal');
+  // Outlook writes blank lines as empty paragraphs.
+  if (isOutlookLine && !hasVisibleText(node)) return sink.lineBreak();
   const isLineLike = isOutlookLine || (isList && state.listDepth > 0);
   const breaks = isLineLike ? 1 : PARAGRAPH_TAGS.has(tag) ? 2 : BLOCK_TAGS.has(tag) ? 1 : 0;
   if (tag === 'td' || tag === 'th') sink.write(' ');

@@ -78,19 +78,33 @@ export function decodeEncodedWords(value: string): string {
   return out + fromByteString(joined.slice(last));
 }
 
-/** RFC 3676 format=flowed: a line ending in a space continues on the next line. */
+/**
+ * RFC 3676 format=flowed: a line ending in a space continues on the next line of the same quote
+ * depth; one leading space is stuffing and is removed.
+ */
 export function unwrapFlowed(text: string, deleteSpace: boolean): string {
   const out: string[] = [];
-  let pending = '';
+  let pending: { depth: number; content: string } | null = null;
+  const emit = (depth: number, content: string): void => {
+    out.push(depth > 0 ? `${'>'.repeat(depth)} ${content}` : content);
+  };
   for (const line of text.split(/\r?\n/)) {
-    const isSoft = line.endsWith(' ') && line !== '-- ';
+    const depth = /^>*/.exec(line)?.[0].length ?? 0;
+    const body = line.slice(depth);
+    const content = body.startsWith(' ') ? body.slice(1) : body;
+    if (pending && pending.depth !== depth) {
+      emit(pending.depth, pending.content);
+      pending = null;
+    }
+    const joined: string = (pending?.content ?? '') + content;
+    const isSoft = content.endsWith(' ') && content !== '-- ';
     if (isSoft) {
-      pending += deleteSpace ? line.slice(0, -1) : line;
+      pending = { depth, content: deleteSpace ? joined.slice(0, -1) : joined };
     } else {
-      out.push(pending + line);
-      pending = '';
+      emit(depth, joined);
+      pending = null;
     }
   }
-  if (pending) out.push(pending);
+  if (pending) emit(pending.depth, pending.content);
   return out.join('\n');
 }

@@ -1,5 +1,5 @@
 /** Fields whose names or autofill hints say they hold secrets, payment data or searches. */
-const PRIVATE_HINT = /pass(word|wd|code)?|\bpin\b|otp|one[-_ ]?time|2fa|mfa|verification|security[-_ ]?code|card|\bcc[-_]|cvc|cvv|iban|search|query/i;
+const PRIVATE_HINT = /pass(word|wd|code|phrase)|\bpass\b|\bpin\b|\botp\b|one[-_ ]?time|\b2fa\b|\bmfa\b|verification|security[-_ ]?code|\bcard\b|card[-_ ]?(number|num|no)|\bcc[-_]|\bcvc\b|\bcvv\b|\biban\b|search|query/i;
 const PRIVATE_AUTOCOMPLETE = /one-time-code|password|^cc-|\bcc-|transaction|search/i;
 
 function hintsOf(element: Element): string {

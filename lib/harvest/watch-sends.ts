@@ -1,68 +1,106 @@
+import type { TextKind } from '../db/records';
 import { editableRootOf, isReadableUserField } from './field-privacy';
 import type { SiteAdapter } from './site-adapter';
 
 export interface SentText {
   field: HTMLElement;
   text: string;
+  kind: TextKind;
+  recipientDomain: string | null;
 }
 
 const CONTROL_SELECTOR = 'button, [role="button"], input[type="submit"], input[type="button"]';
+/** Fields typed in recently enough to matter; older ones are forgotten. */
+const MAX_TYPED_FIELDS = 20;
 
 /**
- * Calls `onSend` when the user sends what they wrote: a send control, a form submit, or
- * Ctrl/Cmd+Enter. Nothing is read before that moment, and only from the field the user typed in.
- * Returns a function that stops watching.
+ * Calls `onSend` when the user sends what they wrote: a send control (clicked, or pressed with
+ * Enter/Space), a form submit, or Ctrl/Cmd+Enter. Nothing is read before that moment, and only
+ * from a field the user typed in. Returns a function that stops watching.
  */
 export function watchForSends(doc: Document, site: SiteAdapter, onSend: (sent: SentText) => void): () => void {
-  let lastEdited: HTMLElement | null = null;
+  /** Editables the user typed in, most recent last. */
+  const typed: HTMLElement[] = [];
   const lastSentText = new WeakMap<HTMLElement, string>();
+  let pressedControl: Element | null = null;
 
   function send(editable: HTMLElement | null): void {
-    if (!editable || !editable.isConnected) return;
+    if (!editable || !editable.isConnected || !isReadableUserField(editable)) return;
     const field = site.userField(editable);
-    if (!isReadableUserField(field)) return;
+    if (!field || !(field === editable || field.contains(editable))) return;
     const text = site.readText(field).trim();
     if (text === '' || lastSentText.get(field) === text) return;
     lastSentText.set(field, text);
-    onSend({ field, text });
+    onSend({ field, text, kind: site.kindOf(field), recipientDomain: site.recipientDomain(field) });
+  }
+
+  /** The field a send control sends: in its form if it has one, else in its nearest surroundings. */
+  function fieldSentBy(control: Element): HTMLElement | null {
+    const live = typed.filter((field) => field.isConnected);
+    const form = control.closest('form');
+    if (form) return live.findLast((field) => form.contains(field)) ?? null;
+    for (let scope = control.parentElement; scope; scope = scope.parentElement) {
+      const inScope = live.findLast((field) => scope.contains(field));
+      if (inScope) return inScope;
+    }
+    return null;
+  }
+
+  function sendControlAt(target: EventTarget | null): Element | null {
+    const control = target instanceof Element ? target.closest(CONTROL_SELECTOR) : null;
+    return control && site.isSendControl(control) ? control : null;
   }
 
   const onInput = (event: Event) => {
-    const editable = editableRootOf(event.target);
-    if (editable) lastEdited = editable;
+    const editable = editableRootOf(targetOf(event));
+    if (!editable) return;
+    const known = typed.indexOf(editable);
+    if (known >= 0) typed.splice(known, 1);
+    typed.push(editable);
+    if (typed.length > MAX_TYPED_FIELDS) typed.shift();
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) send(editableRootOf(event.target));
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) send(editableRootOf(targetOf(event)));
+    else if (event.key === 'Enter' || event.key === ' ') {
+      const control = sendControlAt(targetOf(event));
+      if (control) send(fieldSentBy(control));
+    }
   };
-  const onClick = (event: MouseEvent) => {
-    const control = event.target instanceof Element ? event.target.closest(CONTROL_SELECTOR) : null;
-    if (!control || !site.isSendControl(control)) return;
-    const form = control.closest('form');
-    send(form ? editableInForm(form, lastEdited) : lastEdited);
+  // Some sites (Gmail) act on mouseup and remove the compose window before `click` arrives.
+  const onPointerDown = (event: Event) => {
+    pressedControl = sendControlAt(targetOf(event));
+  };
+  const onPointerUp = (event: Event) => {
+    const control = sendControlAt(targetOf(event));
+    if (control && control === pressedControl) send(fieldSentBy(control));
+    pressedControl = null;
+  };
+  const onClick = (event: Event) => {
+    const control = sendControlAt(targetOf(event));
+    if (control) send(fieldSentBy(control));
   };
   const onSubmit = (event: Event) => {
-    if (event.target instanceof HTMLFormElement) send(editableInForm(event.target, lastEdited));
+    const form = targetOf(event);
+    if (form instanceof Element && form.tagName === 'FORM') {
+      send(typed.filter((field) => field.isConnected).findLast((field) => form.contains(field)) ?? null);
+    }
   };
 
-  doc.addEventListener('input', onInput, true);
-  doc.addEventListener('keydown', onKeyDown, true);
-  doc.addEventListener('click', onClick, true);
-  doc.addEventListener('submit', onSubmit, true);
+  const listeners: [string, (event: never) => void][] = [
+    ['input', onInput],
+    ['keydown', onKeyDown],
+    ['pointerdown', onPointerDown],
+    ['pointerup', onPointerUp],
+    ['click', onClick],
+    ['submit', onSubmit],
+  ];
+  for (const [type, listener] of listeners) doc.addEventListener(type, listener as EventListener, true);
   return () => {
-    doc.removeEventListener('input', onInput, true);
-    doc.removeEventListener('keydown', onKeyDown, true);
-    doc.removeEventListener('click', onClick, true);
-    doc.removeEventListener('submit', onSubmit, true);
+    for (const [type, listener] of listeners) doc.removeEventListener(type, listener as EventListener, true);
   };
 }
 
-/** The form's field the user typed in, else its first readable editor. */
-function editableInForm(form: HTMLFormElement, lastEdited: HTMLElement | null): HTMLElement | null {
-  if (lastEdited && form.contains(lastEdited)) return lastEdited;
-  const candidates = form.querySelectorAll<HTMLElement>('textarea, [contenteditable]');
-  for (const candidate of candidates) {
-    const root = editableRootOf(candidate);
-    if (root && isReadableUserField(root)) return root;
-  }
-  return null;
+/** The element an event really started on, also inside open shadow roots (Reddit's composer). */
+function targetOf(event: Event): EventTarget | null {
+  return event.composedPath()[0] ?? event.target;
 }

@@ -1,30 +1,22 @@
+import { accessibleLabelOf, readFieldText } from './define-site';
 import type { SiteAdapter } from '../site-adapter';
+import { writeText } from '../write-back';
 
 const SEND_LABEL = /^\s*(send|post|reply|comment|publish|submit|tweet|save|add comment|post comment|post reply|respond|share)\b/i;
-
-function labelOf(control: Element): string {
-  const value = control instanceof HTMLInputElement ? control.value : '';
-  return [control.getAttribute('aria-label'), control.textContent, value, control.getAttribute('title')]
-    .map((text) => text?.trim() ?? '')
-    .find((text) => text !== '') ?? '';
-}
-
-export function readEditableText(field: HTMLElement): string {
-  if (field instanceof HTMLTextAreaElement) return field.value;
-  return field.innerText;
-}
 
 /** Any textarea or rich-text editor on a site the user allowed, sent by a button, a form or Ctrl/Cmd+Enter. */
 export const genericSite: SiteAdapter = {
   id: 'generic',
   appliesTo: () => true,
   kind: 'other',
-  userField: (editable) => editable,
+  kindOf: () => 'other',
+  userField: (editable) => (editable.closest('[role="search"], [role="searchbox"], [role="combobox"]') ? null : editable),
   isSendControl: (control) => {
-    if (control instanceof HTMLButtonElement && control.type === 'submit' && control.form) return true;
-    if (control instanceof HTMLInputElement && control.type === 'submit') return true;
-    return SEND_LABEL.test(labelOf(control));
+    if (control.tagName === 'BUTTON' && (control as HTMLButtonElement).type === 'submit' && (control as HTMLButtonElement).form) return true;
+    if (control.tagName === 'INPUT' && (control as HTMLInputElement).type === 'submit') return true;
+    return SEND_LABEL.test(accessibleLabelOf(control));
   },
-  readText: readEditableText,
+  readText: (field) => readFieldText(field),
   recipientDomain: () => null,
+  writeText,
 };

@@ -1,13 +1,37 @@
 import { z } from 'zod';
 
-export const providerIdSchema = z.enum(['openai', 'ollama', 'lmstudio', 'llamacpp', 'custom']);
+/** `chrome-builtin` is the browser's own on-device model (Chrome's Prompt API): no server, no key. */
+export const providerIdSchema = z.enum(['chrome-builtin', 'openai', 'ollama', 'lmstudio', 'llamacpp', 'custom']);
 export type ProviderId = z.infer<typeof providerIdSchema>;
 
-export const llmSettingsSchema = z.object({
-  provider: providerIdSchema,
-  baseURL: z.url({ protocol: /^https?$/ }),
-  model: z.string().trim().min(1).max(200),
-});
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The model endpoint. Fields added after version 1 are optional, so settings saved by an older
+ * version still parse (a failed parse would silently fall back to the defaults).
+ */
+export const llmSettingsSchema = z
+  .object({
+    provider: providerIdSchema,
+    baseURL: z.string().trim().max(500),
+    model: z.string().trim().max(200),
+    /** The model's context window in tokens when the person knows it; absent or null: the preset's guess. */
+    contextTokens: z.number().int().min(512).max(2_000_000).nullish(),
+  })
+  .superRefine((settings, ctx) => {
+    if (settings.provider === 'chrome-builtin') return;
+    if (!isHttpUrl(settings.baseURL)) {
+      ctx.addIssue({ code: 'custom', path: ['baseURL'], message: 'Enter the endpoint’s address, such as http://localhost:11434/v1' });
+    }
+    if (settings.model === '') ctx.addIssue({ code: 'custom', path: ['model'], message: 'Enter the name of the model to use' });
+  });
 export type LlmSettings = z.infer<typeof llmSettingsSchema>;
 
 /** A site the user allowed collection on, named by its host ("mail.google.com", "127.0.0.1"). */
@@ -28,9 +52,12 @@ export type SettingKey = keyof typeof settingsSchemas;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof settingsSchemas)[K]>;
 
 export const defaultSettings: { [K in SettingKey]: SettingValue<K> } = {
-  llm: { provider: 'openai', baseURL: 'https://api.openai.com/v1', model: 'gpt-4o-mini' },
+  llm: { provider: 'openai', baseURL: 'https://api.openai.com/v1', model: 'gpt-4o-mini', contextTokens: null },
   allowedSites: [],
   collectionPaused: false,
   reviewBeforeSaving: false,
   activeProfileId: null,
 };
+
+/** Used until the person saves their own choice, when the browser has an on-device model. */
+export const builtInModelSettings: LlmSettings = { provider: 'chrome-builtin', baseURL: '', model: 'gemini-nano', contextTokens: null };

@@ -1,59 +1,198 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 
+export type LlmErrorCode =
+  | 'auth'
+  | 'not-found'
+  | 'unknown-model'
+  | 'forbidden'
+  | 'ollama-origin'
+  | 'cors'
+  | 'rate-limit'
+  | 'quota'
+  | 'timeout'
+  | 'unreachable'
+  | 'bad-request'
+  | 'context-too-long'
+  | 'server'
+  | 'invalid-output'
+  | 'unsupported'
+  | 'cancelled';
+
 /** An error whose message a person can act on; `cause` keeps the technical detail for debugging. */
 export class LlmError extends Error {
   constructor(
     message: string,
-    readonly code:
-      | 'auth'
-      | 'not-found'
-      | 'forbidden'
-      | 'rate-limit'
-      | 'timeout'
-      | 'unreachable'
-      | 'bad-request'
-      | 'server'
-      | 'invalid-output'
-      | 'cancelled',
-    options?: { cause?: unknown },
+    readonly code: LlmErrorCode,
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
     super(message, options);
     this.name = 'LlmError';
+    this.retryAfterMs = options?.retryAfterMs;
+  }
+
+  /** For rate limits: how long the endpoint asked us to wait, when it said. */
+  readonly retryAfterMs: number | undefined;
+}
+
+export interface EndpointDescription {
+  provider: string;
+  baseURL: string;
+  model: string;
+  /** `chrome-extension://<id>` when running in the extension; used in the Ollama advice. */
+  extensionOrigin?: string | null;
+}
+
+/** Whether a failed request is worth sending again after a pause. */
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof APIError) || error instanceof APIUserAbortError || error instanceof APIConnectionError) return false;
+  if (error.headers?.get('x-should-retry') === 'false') return false;
+  if (error.status === 429) return error.code !== 'insufficient_quota';
+  return error.status === 408 || error.status === 409 || (error.status !== undefined && error.status >= 500);
+}
+
+/** The wait an error response asks for (`retry-after-ms`, `Retry-After` in seconds or as a date), if any. */
+export function retryAfterMsOf(error: unknown, now = Date.now()): number | undefined {
+  if (!(error instanceof APIError) || !error.headers) return undefined;
+  const millis = Number.parseFloat(error.headers.get('retry-after-ms') ?? '');
+  if (Number.isFinite(millis) && millis >= 0) return millis;
+  const header = error.headers.get('retry-after');
+  if (!header) return undefined;
+  const seconds = Number(header.trim());
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
+export function describeWait(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+function looksLikeOllama(endpoint: EndpointDescription): boolean {
+  if (endpoint.provider === 'ollama') return true;
+  try {
+    return new URL(endpoint.baseURL).port === '11434';
+  } catch {
+    return false;
   }
 }
 
-export function describeLlmFailure(error: unknown, endpoint: { baseURL: string; model: string }): LlmError {
+export function ollamaOriginAdvice(extensionOrigin: string | null | undefined): string {
+  const origin = extensionOrigin || 'chrome-extension://*';
+  return (
+    `Ollama refused the request (403) because it only answers browser extensions it was told to trust. ` +
+    `Set the environment variable OLLAMA_ORIGINS=${origin} for Ollama and restart it ` +
+    `(Linux: "sudo systemctl edit ollama", add Environment="OLLAMA_ORIGINS=${origin}", then restart the service; ` +
+    `macOS: launchctl setenv OLLAMA_ORIGINS "${origin}" and reopen Ollama; ` +
+    `Windows: add OLLAMA_ORIGINS to your user environment variables and reopen Ollama).`
+  );
+}
+
+/** An error response's own message without the SDK's "400 " prefix, for quoting. */
+function serverSaid(error: APIError): string {
+  const message = error.message.replace(/^\d{3}\s+/, '').trim();
+  return message === '' || /status code \(no body\)/.test(message) ? '' : message;
+}
+
+function describeApiError(error: APIError, endpoint: EndpointDescription): LlmError {
+  const said = serverSaid(error);
+  const cause = { cause: error };
+  switch (error.status) {
+    case 401:
+      return new LlmError(
+        endpoint.provider === 'openai' || endpoint.baseURL.includes('api.openai.com')
+          ? 'OpenAI refused the API key (401). Paste a current key from platform.openai.com in Idiolect’s options.'
+          : `The endpoint at ${endpoint.baseURL} refused the API key (401). Check the key in Idiolect’s options.`,
+        'auth',
+        cause,
+      );
+    case 403:
+      if (looksLikeOllama(endpoint) && said === '') return new LlmError(ollamaOriginAdvice(endpoint.extensionOrigin), 'ollama-origin', cause);
+      return new LlmError(
+        `The endpoint refused the request (403)${said ? `: ${said}` : ''}. Check that the key has access to this model.`,
+        'forbidden',
+        cause,
+      );
+    case 404:
+      if (error.code === 'model_not_found' || /model/i.test(said)) {
+        return new LlmError(
+          `The model “${endpoint.model}” is not available at ${endpoint.baseURL} (404). Check the model name, or use “Test connection” to list the models it offers.`,
+          'unknown-model',
+          cause,
+        );
+      }
+      return new LlmError(
+        `Nothing answered at ${endpoint.baseURL}/chat/completions (404). Check the Base URL: for most servers it ends in /v1.`,
+        'not-found',
+        cause,
+      );
+    case 429: {
+      if (error.code === 'insufficient_quota') {
+        return new LlmError('The account behind this API key has no credit left (429). Add credit or use another key.', 'quota', cause);
+      }
+      const wait = retryAfterMsOf(error);
+      return new LlmError(
+        wait !== undefined
+          ? `The endpoint is limiting how many requests it takes (429) and asks to wait ${describeWait(wait)}. Try again then.`
+          : 'The endpoint is limiting how many requests it takes (429). Try again in a minute.',
+        'rate-limit',
+        { cause: error, retryAfterMs: wait },
+      );
+    }
+    case 400:
+    case 413:
+    case 422:
+      if (/context|too long|maximum.*tokens|token limit|exceeds/i.test(said)) {
+        return new LlmError(
+          `The request is longer than the model can read (${error.status}). Choose a model with a larger context, or set a smaller context size in the options.`,
+          'context-too-long',
+          cause,
+        );
+      }
+      return new LlmError(`The endpoint rejected the request (${error.status})${said ? `: ${said}` : ''}.`, 'bad-request', cause);
+    default:
+      return new LlmError(
+        `The model server had a problem (${error.status ?? 'no status'})${said ? `: ${said}` : ''}. Try again in a moment.`,
+        'server',
+        cause,
+      );
+  }
+}
+
+/**
+ * Turns anything a request can throw into an LlmError a person can act on. `reachable` says what
+ * a follow-up probe found when the request could not connect at all: whether something answers
+ * at the address (then the browser blocked the reply: CORS) or not (the server is down).
+ */
+export function describeLlmFailure(error: unknown, endpoint: EndpointDescription, reachable?: boolean): LlmError {
   if (error instanceof LlmError) return error;
-  if (error instanceof APIUserAbortError) return new LlmError('Cancelled.', 'cancelled', { cause: error });
+  if (error instanceof APIUserAbortError || (error instanceof Error && error.name === 'AbortError')) {
+    return new LlmError('Cancelled.', 'cancelled', { cause: error });
+  }
   if (error instanceof APIConnectionTimeoutError) {
-    return new LlmError(`The model at ${endpoint.baseURL} did not answer in time.`, 'timeout', { cause: error });
+    return new LlmError(
+      `The model at ${endpoint.baseURL} did not answer in time. A local model may still be loading: try again, or pick a smaller model.`,
+      'timeout',
+      { cause: error },
+    );
   }
   if (error instanceof APIConnectionError) {
+    if (reachable) {
+      return new LlmError(
+        `The server at ${endpoint.baseURL} is running, but the browser blocked its answer (CORS). ` +
+          `Turn on CORS in the server (LM Studio: Developer → Server settings → Enable CORS; llama.cpp and others: allow the origin ${endpoint.extensionOrigin || 'of this extension'}).`,
+        'cors',
+        { cause: error },
+      );
+    }
     return new LlmError(
       `Could not reach ${endpoint.baseURL}. Is the server running, and is the Base URL right?`,
       'unreachable',
       { cause: error },
     );
   }
-  if (error instanceof APIError) {
-    switch (error.status) {
-      case 401:
-        return new LlmError('The API key was refused (401). Check the key in Idiolect’s options.', 'auth', { cause: error });
-      case 403:
-        return new LlmError(`The endpoint refused the request (403): ${error.message}`, 'forbidden', { cause: error });
-      case 404:
-        return new LlmError(
-          `The model “${endpoint.model}” was not found at ${endpoint.baseURL} (404). Check the model name.`,
-          'not-found',
-          { cause: error },
-        );
-      case 429:
-        return new LlmError('The endpoint is rate-limiting requests (429). Try again in a moment.', 'rate-limit', { cause: error });
-      case 400:
-        return new LlmError(`The endpoint rejected the request (400): ${error.message}`, 'bad-request', { cause: error });
-      default:
-        return new LlmError(`The endpoint failed (${error.status ?? 'no status'}): ${error.message}`, 'server', { cause: error });
-    }
-  }
+  if (error instanceof APIError) return describeApiError(error, endpoint);
   return new LlmError(error instanceof Error ? error.message : String(error), 'server', { cause: error });
 }

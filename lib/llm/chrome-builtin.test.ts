@@ -56,6 +56,12 @@ function fakeLanguageModel(availability: BuiltInAvailability, answers: Array<str
   return { api, calls, destroyed, sessionCount: () => sessions };
 }
 
+async function failureOf(promise: Promise<unknown>): Promise<LlmError> {
+  const error = await promise.then(() => null, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(LlmError);
+  return error as LlmError;
+}
+
 const schema = z.object({ greeting: z.string().min(1) });
 const messages = [
   { role: 'system' as const, content: 'You greet people.' },
@@ -127,18 +133,14 @@ describe('the browser’s built-in model (Prompt API)', () => {
   });
 
   it('explains an unavailable or downloading model, and a text too long for it', async () => {
-    const none = await createChromeBuiltInClient(null)
-      .completeStructured({ messages, schema, schemaName: 'greeting' })
-      .catch((caught: unknown) => caught as LlmError);
+    const none = await failureOf(createChromeBuiltInClient(null).completeStructured({ messages, schema, schemaName: 'greeting' }));
     expect(none.message).toMatch(/no on-device model.*Choose another provider/);
 
     const downloading = await createChromeBuiltInClient(fakeLanguageModel('downloading').api).testConnection();
     expect(downloading).toMatchObject({ ok: false, message: expect.stringMatching(/downloading/) });
 
     const tooLong = fakeLanguageModel('available', [new DOMException('Input too large', 'QuotaExceededError')]);
-    const error = await createChromeBuiltInClient(tooLong.api)
-      .completeStructured({ messages, schema, schemaName: 'greeting' })
-      .catch((caught: unknown) => caught as LlmError);
+    const error = await failureOf(createChromeBuiltInClient(tooLong.api).completeStructured({ messages, schema, schemaName: 'greeting' }));
     expect(error.code).toBe('context-too-long');
   });
 

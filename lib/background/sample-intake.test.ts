@@ -4,7 +4,8 @@ import type { IdiolectDatabase } from '../db/database';
 import { writeSetting } from '../db/settings';
 import { acceptSubmittedSample } from './sample-intake';
 
-const TEXT = 'Hi Maria, the release moved to Thursday because QA found two blockers. Can you tell the client?';
+const TEXT =
+  'Hi Maria, the release moved to Thursday because QA found two blockers in the payment flow. Can you tell the client before their standup? Thanks, J';
 
 describe('a text the user sent becomes a sample only where and when collection is allowed', () => {
   let db: IdiolectDatabase;
@@ -46,6 +47,23 @@ describe('a text the user sent becomes a sample only where and when collection i
 
   it('explains why a very short text is not kept', async () => {
     const verdict = await acceptSubmittedSample(db, { text: 'ok thanks', kind: 'comment', recipientDomain: null }, 'https://mail.example.com/');
-    expect(verdict).toEqual({ status: 'ignored', reason: 'Too short to learn from: 2 words, need 5.' });
+    expect(verdict).toEqual({ status: 'ignored', reason: 'Too short: 2 words, need 20.' });
+  });
+
+  it('keeps only the user’s own words from a reply: no quoted thread, no signature', async () => {
+    const reply = `${TEXT}\n\n-- \nJordan Lee | Team lead | +1 555 0100\n\nOn Tue, 3 Mar 2026 at 09:12, Maria Rossi <maria@client.example> wrote:\n> Could you confirm the release date for the client?\n> Thanks, Maria`;
+    await acceptSubmittedSample(db, { text: reply, kind: 'email', recipientDomain: null }, 'https://mail.example.com/');
+    const [sample] = await db.samples.toArray();
+    expect(sample!.text).toBe(TEXT);
+    expect(sample!.language).toBe('en');
+  });
+
+  it('replaces email addresses and phone numbers when the user asked for redaction', async () => {
+    await writeSetting(db, 'redactBeforeStoring', true);
+    const text = `${TEXT} You can reach me at jordan.lee@example.com or on +1 415 555 0100 any time today.`;
+    await acceptSubmittedSample(db, { text, kind: 'email', recipientDomain: null }, 'https://mail.example.com/');
+    const [sample] = await db.samples.toArray();
+    expect(sample!.text).not.toMatch(/jordan\.lee@example\.com|555 0100/);
+    expect(sample!.text).toContain('[email]');
   });
 });

@@ -2,15 +2,14 @@ import type { IdiolectDatabase } from '../db/database';
 import { ensureActiveProfile } from '../db/profiles';
 import { addSample } from '../db/samples';
 import { readSetting } from '../db/settings';
+import { describeSample, extractOwnText } from '../harvest/clean';
 import type { SampleSubmission, SampleVerdict } from '../messaging';
 
-/** Shorter texts say too little about a voice to be worth keeping. */
-export const MIN_SAMPLE_WORDS = 5;
-
 /**
- * Decides whether a text sent on a page becomes a sample. The content script is only present on
- * allowed sites, but the background checks again: a page must never be able to add samples on
- * its own.
+ * Decides whether a text sent on a page becomes a sample, and cleans it first: quoted replies,
+ * forwarded blocks and signatures are someone else's words or boilerplate. The content script is
+ * only present on allowed sites, but the background checks again: a page must never be able to
+ * add samples on its own.
  */
 export async function acceptSubmittedSample(
   db: IdiolectDatabase,
@@ -23,21 +22,26 @@ export async function acceptSubmittedSample(
     return { status: 'ignored', reason: `Collection is not allowed on ${site}.` };
   }
   if (await readSetting(db, 'collectionPaused')) return { status: 'ignored', reason: 'Collection is paused.' };
-  const text = submission.text.trim();
-  const words = text.split(/\s+/).filter(Boolean).length;
-  if (words < MIN_SAMPLE_WORDS) {
-    return { status: 'ignored', reason: `Too short to learn from: ${words} words, need ${MIN_SAMPLE_WORDS}.` };
-  }
+
+  const own = extractOwnText({ kind: 'plain', content: submission.text }).text.trim();
+  const candidate = await describeSample(own, { redact: await readSetting(db, 'redactBeforeStoring') });
+  if (!candidate.quality.usable) return { status: 'ignored', reason: sentenceCase(candidate.quality.reasons.join('; ')) };
+
   const profile = await ensureActiveProfile(db);
   const result = await addSample(db, {
     profileId: profile.id,
-    text,
+    text: candidate.text,
     site,
     kind: submission.kind,
     source: 'harvest',
     recipientDomain: submission.recipientDomain,
+    language: candidate.language === 'und' ? null : candidate.language,
   });
   return result.status === 'stored' ? { status: 'stored' } : { status: 'duplicate' };
+}
+
+function sentenceCase(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 function hostOf(url: string | undefined): string | null {

@@ -1,4 +1,4 @@
-import { contentHashOf } from './content-hash';
+import { contentHash as duplicateHashOf } from '../harvest/clean/content-hash';
 import type { IdiolectDatabase } from './database';
 import { sampleSchema, type Sample, type TextKind } from './records';
 
@@ -21,7 +21,7 @@ function countWords(text: string): number {
 
 export async function addSample(db: IdiolectDatabase, input: NewSample): Promise<AddSampleResult> {
   const text = input.text.trim();
-  const contentHash = await contentHashOf(text);
+  const contentHash = await duplicateHashOf(text);
   const now = new Date().toISOString();
   const sample = sampleSchema.parse({
     id: crypto.randomUUID(),

@@ -46,6 +46,7 @@ export const settingsSchemas = {
   allowedSites: z.array(allowedSiteSchema),
   collectionPaused: z.boolean(),
   reviewBeforeSaving: z.boolean(),
+  redactBeforeStoring: z.boolean(),
   activeProfileId: z.string().nullable(),
 } as const;
 export type SettingKey = keyof typeof settingsSchemas;
@@ -56,6 +57,7 @@ export const defaultSettings: { [K in SettingKey]: SettingValue<K> } = {
   allowedSites: [],
   collectionPaused: false,
   reviewBeforeSaving: false,
+  redactBeforeStoring: false,
   activeProfileId: null,
 };
 

@@ -7,13 +7,13 @@ import { profileReplyFor, SCRIPTED_HYPOTHESES } from './support/scripted-profile
 
 const API_KEY = 'sk-test-walking-skeleton';
 const SENT = [
-  'Hi Maria, the release moved to Thursday because QA found two blockers. Can you tell the client? - J',
-  'Morning all, quick one: the staging server restarts at 6pm tonight, so save your work before then. - J',
-  'Thanks Ben, short answer is yes, we can take the extra ticket if design signs off by Friday. - J',
-  'Hey Sam, I pushed the fix for the login loop, could you check it on your phone before lunch? - J',
+  'Hi Maria, the release moved to Thursday because QA found two blockers in the payment flow. Can you tell the client before their standup? - J',
+  'Morning all, quick one: the staging server restarts at 6pm tonight for the database upgrade, so save your work before then please. - J',
+  'Thanks Ben, short answer is yes, we can take the extra ticket this sprint if design signs off on the mockups by Friday. - J',
+  'Hey Sam, I pushed the fix for the login loop on mobile, could you check it on your phone before lunch and tell me how it goes? - J',
 ];
-const TYPED_NOT_SENT = 'This draft about the secret reorganisation plan was typed but never sent anywhere.';
-const SENT_ON_OTHER_SITE = 'This message was sent on a site the user never allowed Idiolect to read from.';
+const TYPED_NOT_SENT = 'This draft about the secret reorganisation plan for the whole department was typed into the comment box but never sent anywhere at all.';
+const SENT_ON_OTHER_SITE = 'This message was sent on a site the user never allowed Idiolect to read from, so it must never reach the background or the model.';
 const PASSWORD = 'correct horse battery staple';
 
 describe('walking skeleton: sent texts become a profile that rewrites drafts', () => {

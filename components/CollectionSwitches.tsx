@@ -1,36 +1,25 @@
-import { useEffect, useState } from 'react';
 import { sendMessage } from '@/lib/messaging';
+import { OptimisticCheckbox } from './OptimisticCheckbox';
 import { useSetting } from './use-setting';
 
-type SwitchKey = 'collectionPaused' | 'reviewBeforeSaving';
+type SwitchKey = 'collectionPaused' | 'reviewBeforeSaving' | 'redactBeforeStoring';
 
 const SAVE: Record<SwitchKey, (on: boolean) => Promise<void>> = {
   collectionPaused: (on) => sendMessage('setCollectionPaused', on),
   reviewBeforeSaving: (on) => sendMessage('setReviewBeforeSaving', on),
+  redactBeforeStoring: (on) => sendMessage('setRedactBeforeStoring', on),
 };
 
-/** A switch that flips at once and follows the stored value, whoever changed it. */
 function SettingSwitch({ setting, label }: { setting: SwitchKey; label: string }) {
-  const stored = useSetting(setting);
-  const [shown, setShown] = useState<boolean | undefined>(stored);
-  useEffect(() => setShown(stored), [stored]);
   return (
     <label className="switch">
-      <input
-        type="checkbox"
-        role="switch"
-        checked={shown ?? false}
-        disabled={shown === undefined}
-        onChange={(event) => {
-          const on = event.target.checked;
-          setShown(on);
-          void SAVE[setting](on).catch(() => setShown(stored));
-        }}
-      />{' '}
-      {label}
+      <OptimisticCheckbox role="switch" stored={useSetting(setting)} save={SAVE[setting]} /> {label}
     </label>
   );
 }
 
 export const PauseCollectionSwitch = () => <SettingSwitch setting="collectionPaused" label="Pause all collection" />;
 export const ReviewBeforeSavingSwitch = () => <SettingSwitch setting="reviewBeforeSaving" label="Ask before keeping each sample" />;
+export const RedactBeforeStoringSwitch = () => (
+  <SettingSwitch setting="redactBeforeStoring" label="Replace email addresses, phone and card numbers before storing" />
+);

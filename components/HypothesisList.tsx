@@ -1,6 +1,6 @@
 import type { Hypothesis, HypothesisCategory } from '@/lib/hyperalign/schema';
 
-const CATEGORY_LABEL: Record<HypothesisCategory, string> = {
+export const CATEGORY_LABEL: Record<HypothesisCategory, string> = {
   style: 'Writing style',
   personality: 'Personality',
   communication: 'Communication',

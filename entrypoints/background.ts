@@ -10,6 +10,7 @@ import { serveRewritePort } from '@/lib/background/rewrite-service';
 import { acceptSubmittedSample } from '@/lib/background/sample-intake';
 import { ADD_SELECTION_MENU_ID, addSelectedTextAsSample, createAddSelectionMenu } from '@/lib/background/selection-sample';
 import { refreshTodayBadge } from '@/lib/background/today-badge';
+import { wipeEverything } from '@/lib/background/wipe';
 import { openIdiolectDatabase } from '@/lib/db/database';
 import { ensureActiveProfile } from '@/lib/db/profiles';
 import { SecretStore } from '@/lib/db/secrets';
@@ -42,6 +43,10 @@ export default defineBackground(() => {
   onMessage('setReviewBeforeSaving', async ({ data }) => {
     await writeSetting(db, 'reviewBeforeSaving', data);
   });
+  onMessage('setRedactBeforeStoring', async ({ data }) => {
+    await writeSetting(db, 'redactBeforeStoring', data);
+  });
+  onMessage('wipeAllData', () => wipeEverything(db, secrets));
   onMessage('getLlmSettings', () => viewLlmSettings(db, secrets));
   onMessage('saveLlmSettings', ({ data }) => saveLlmSettings(db, secrets, data));
   onMessage('allowSite', ({ data }) => allowSite(db, data));

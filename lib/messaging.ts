@@ -39,6 +39,8 @@ export interface ProtocolMap {
   setCollectionPaused(paused: boolean): void;
   setReviewBeforeSaving(review: boolean): void;
   getHarvestPolicy(): HarvestPolicy;
+  setRedactBeforeStoring(redact: boolean): void;
+  wipeAllData(): void;
   inferNow(): { queued: boolean };
 }
 

@@ -1,6 +1,9 @@
+import { ActiveProfileDetails } from '@/components/ActiveProfileDetails';
 import { AllowedSitesEditor } from '@/components/AllowedSitesEditor';
-import { PauseCollectionSwitch, ReviewBeforeSavingSwitch } from '@/components/CollectionSwitches';
+import { PauseCollectionSwitch, RedactBeforeStoringSwitch, ReviewBeforeSavingSwitch } from '@/components/CollectionSwitches';
 import { LlmSettingsForm } from '@/components/LlmSettingsForm';
+import { ProfileManager } from '@/components/ProfileManager';
+import { ProfileTransfer } from '@/components/ProfileTransfer';
 
 export function App() {
   return (
@@ -12,6 +15,10 @@ export function App() {
       <AllowedSitesEditor />
       <PauseCollectionSwitch />
       <ReviewBeforeSavingSwitch />
+      <RedactBeforeStoringSwitch />
+      <ProfileManager />
+      <ActiveProfileDetails />
+      <ProfileTransfer />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import type { IdiolectDatabase } from './database';
-import type { Profile } from './records';
+import { profileSchema, type Profile } from './records';
 import { readSetting, writeSetting } from './settings';
 
 export const DEFAULT_PROFILE_NAME = 'My voice';
@@ -11,13 +11,49 @@ export async function ensureActiveProfile(db: IdiolectDatabase): Promise<Profile
     const active = activeId ? await db.profiles.get(activeId) : undefined;
     if (active) return active;
     const existing = await db.profiles.orderBy('createdAt').first();
-    const profile = existing ?? {
-      id: crypto.randomUUID(),
-      name: DEFAULT_PROFILE_NAME,
-      createdAt: new Date().toISOString(),
-    };
+    const profile = existing ?? newProfile(DEFAULT_PROFILE_NAME);
     if (!existing) await db.profiles.add(profile);
     await writeSetting(db, 'activeProfileId', profile.id);
     return profile;
+  });
+}
+
+function newProfile(name: string): Profile {
+  return profileSchema.parse({ id: crypto.randomUUID(), name: name.trim(), createdAt: new Date().toISOString() });
+}
+
+/** A separate voice (work mail, personal blog) with its own samples and hypotheses; it becomes the active one. */
+export async function createProfile(db: IdiolectDatabase, name: string): Promise<Profile> {
+  const profile = newProfile(name);
+  await db.transaction('rw', db.profiles, db.settings, async () => {
+    await db.profiles.add(profile);
+    await writeSetting(db, 'activeProfileId', profile.id);
+  });
+  return profile;
+}
+
+export async function renameProfile(db: IdiolectDatabase, profileId: string, name: string): Promise<void> {
+  const { name: valid } = profileSchema.pick({ name: true }).parse({ name: name.trim() });
+  await db.profiles.update(profileId, { name: valid });
+}
+
+export async function switchActiveProfile(db: IdiolectDatabase, profileId: string): Promise<void> {
+  await db.transaction('rw', db.profiles, db.settings, async () => {
+    if (!(await db.profiles.get(profileId))) throw new Error('That profile no longer exists.');
+    await writeSetting(db, 'activeProfileId', profileId);
+  });
+}
+
+/** Deletes a profile with everything learned for it; another profile becomes active. */
+export async function deleteProfile(db: IdiolectDatabase, profileId: string): Promise<void> {
+  await db.transaction('rw', [db.profiles, db.samples, db.hypothesisSets, db.jobs, db.settings], async () => {
+    await db.samples.where('profileId').equals(profileId).delete();
+    await db.hypothesisSets.where('profileId').equals(profileId).delete();
+    await db.jobs.where('profileId').equals(profileId).delete();
+    await db.profiles.delete(profileId);
+    if ((await readSetting(db, 'activeProfileId')) === profileId) {
+      const next = await db.profiles.orderBy('createdAt').first();
+      await writeSetting(db, 'activeProfileId', next?.id ?? null);
+    }
   });
 }

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, readStoredSamples, readStoredSetting, type ExtensionBrowser } from './support/extension-browser';
+import { sendMessageOnPage } from './support/compose-page';
 import { allowSiteFromOptions } from './support/options-page';
 import { startPageServer, type PageServer } from './support/page-server';
 
 declare const chrome: { action: { getBadgeText(details: object): Promise<string> } };
 
-const WHILE_PAUSED = 'Written while collection was paused, so Idiolect must never keep this text at all.';
-const AFTER_RESUME = 'Written after collection was resumed, so this one is fine to keep as a sample.';
-const DISCARDED = 'The user was asked about this text and chose to discard it from their samples.';
-const KEPT = 'The user was asked about this text and chose to keep it as a writing sample.';
+const WHILE_PAUSED = 'Written while collection was paused, so Idiolect must never keep this text at all, not even for a moment, whatever happens next.';
+const AFTER_RESUME = 'Written after collection was resumed, so this one is fine to keep as a sample of how the user writes to colleagues.';
+const DISCARDED = 'The user was asked about this text in the little card and chose to discard it, so it must not end up among their samples.';
+const KEPT = 'The user was asked about this text in the little card and chose to keep it, so it should be stored as a writing sample.';
 
 describe('the user controls collection: pause, and review before saving', () => {
   let pages: PageServer;
@@ -58,9 +59,3 @@ describe('the user controls collection: pause, and review before saving', () => 
     await expect(compose.getByRole('dialog', { name: 'Idiolect: keep this writing sample?' }).count()).resolves.toBe(0);
   });
 });
-
-async function sendMessageOnPage(page: Page, text: string) {
-  await page.getByRole('textbox', { name: 'Message' }).fill(text);
-  await page.getByRole('button', { name: 'Send' }).click();
-  await page.getByRole('list', { name: 'Sent' }).getByText(text).waitFor();
-}

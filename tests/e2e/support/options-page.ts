@@ -9,3 +9,13 @@ export async function allowSiteFromOptions(browser: ExtensionBrowser, host: stri
   await options.getByRole('list', { name: 'Allowed sites' }).getByText(host).waitFor();
   return options;
 }
+
+/** Points Idiolect at an OpenAI-compatible endpoint from the options page, as a person would. */
+export async function configureEndpointFromOptions(options: Page, endpoint: { baseURL: string; model: string; apiKey: string }) {
+  await options.getByRole('combobox', { name: 'Provider' }).selectOption('custom');
+  await options.getByRole('textbox', { name: 'Base URL' }).fill(endpoint.baseURL);
+  await options.getByRole('textbox', { name: 'Model' }).fill(endpoint.model);
+  await options.getByLabel('API key').fill(endpoint.apiKey);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('status').getByText('Saved.').waitFor();
+}

@@ -1,0 +1,91 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { openIdiolectDatabase } from '@/lib/db/database';
+import type { Sample } from '@/lib/db/records';
+import { deleteSample, setSampleExcluded } from '@/lib/db/sample-edits';
+import { findOutlierSamples } from '@/lib/style';
+import { OptimisticCheckbox } from './OptimisticCheckbox';
+
+const PAGE_SIZE = 50;
+/** Leave-one-out scoring grows with the profile; the most recent samples are what the user reviews. */
+const MAX_SAMPLES_CHECKED_FOR_STYLE = 300;
+const PREVIEW_CHARS = 120;
+
+function useOutlierScores(samples: readonly Sample[] | undefined): ReadonlyMap<string, number> {
+  return useMemo(() => {
+    const usable = (samples ?? []).filter((sample) => !sample.excluded).slice(0, MAX_SAMPLES_CHECKED_FOR_STYLE);
+    return new Map(findOutlierSamples(usable.map((sample) => sample.text)).map(({ index, score }) => [usable[index]!.id, score]));
+  }, [samples]);
+}
+
+/** The samples of one profile: read them, keep a sample out of learning, delete it; odd ones are flagged. */
+export function SampleBrowser({ profileId }: { profileId: string }) {
+  const db = openIdiolectDatabase();
+  const samples = useLiveQuery(
+    () => db.samples.where('[profileId+storedAt]').between([profileId, ''], [profileId, '\uffff']).reverse().toArray(),
+    [profileId],
+  );
+  const outliers = useOutlierScores(samples);
+  const [onlyOutliers, setOnlyOutliers] = useState(false);
+  const [shown, setShown] = useState(PAGE_SIZE);
+  if (!samples) return null;
+  const listed = onlyOutliers ? samples.filter((sample) => outliers.has(sample.id)) : samples;
+
+  return (
+    <section aria-label="Writing samples">
+      <p>
+        {samples.length} samples, {samples.filter((sample) => sample.excluded).length} kept out of learning.
+        {outliers.size > 0 && ` ${outliers.size} look unlike the rest: check that you wrote them.`}
+      </p>
+      {outliers.size > 0 && (
+        <label className="switch">
+          <input type="checkbox" checked={onlyOutliers} onChange={(event) => setOnlyOutliers(event.target.checked)} /> Show only samples
+          that look unlike the rest
+        </label>
+      )}
+      <ul className="samples">
+        {listed.slice(0, shown).map((sample) => (
+          <SampleRow key={sample.id} sample={sample} outlierScore={outliers.get(sample.id)} />
+        ))}
+      </ul>
+      {listed.length > shown && (
+        <button type="button" onClick={() => setShown(shown + PAGE_SIZE)}>
+          Show more samples
+        </button>
+      )}
+    </section>
+  );
+}
+
+function SampleRow({ sample, outlierScore }: { sample: Sample; outlierScore: number | undefined }) {
+  const db = openIdiolectDatabase();
+  const preview = sample.text.length > PREVIEW_CHARS ? `${sample.text.slice(0, PREVIEW_CHARS)}…` : sample.text;
+  const meta = [sample.site || sample.source, sample.kind, new Date(sample.writtenAt).toLocaleDateString(), `${sample.wordCount} words`, sample.language]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <li className={sample.excluded ? 'excluded' : undefined}>
+      <details>
+        <summary>{preview}</summary>
+        <p className="sample-text">{sample.text}</p>
+      </details>
+      <p className="meta">
+        {meta}
+        {outlierScore !== undefined && <strong> · looks unlike your other samples (style match {outlierScore}/100)</strong>}
+      </p>
+      <div className="actions">
+        <label className="switch">
+          <OptimisticCheckbox
+            aria-label={`Use for learning: ${preview}`}
+            stored={!sample.excluded}
+            save={(use) => setSampleExcluded(db, sample.id, !use)}
+          />{' '}
+          Use for learning
+        </label>
+        <button type="button" aria-label={`Delete sample: ${preview}`} onClick={() => void deleteSample(db, sample.id)}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}

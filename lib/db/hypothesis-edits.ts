@@ -1,0 +1,44 @@
+import { hypothesisSchema, type Hypothesis } from '../hyperalign/schema';
+import type { IdiolectDatabase } from './database';
+
+export type HypothesisChange =
+  | { kind: 'edit'; statement: string }
+  | { kind: 'pin' }
+  | { kind: 'unpin' }
+  | { kind: 'reject' }
+  | { kind: 'restore' };
+
+/**
+ * The user's word on a hypothesis. Edited and pinned hypotheses are kept as the user left them
+ * by later refinement, and rejected ones stay in the set (hidden) so they are never inferred again.
+ */
+export function applyHypothesisChange(hypothesis: Hypothesis, change: HypothesisChange): Hypothesis {
+  switch (change.kind) {
+    case 'edit':
+      return hypothesisSchema.parse({ ...hypothesis, statement: change.statement.trim(), status: 'edited' });
+    case 'pin':
+      return { ...hypothesis, status: 'pinned' };
+    case 'reject':
+      return { ...hypothesis, status: 'rejected' };
+    case 'unpin':
+    case 'restore':
+      return { ...hypothesis, status: 'inferred' };
+  }
+}
+
+export async function changeHypothesis(
+  db: IdiolectDatabase,
+  setId: string,
+  hypothesisId: string,
+  change: HypothesisChange,
+): Promise<void> {
+  await db.transaction('rw', db.hypothesisSets, async () => {
+    const set = await db.hypothesisSets.get(setId);
+    if (!set) throw new Error('This profile version no longer exists; reload the page.');
+    if (!set.hypotheses.some((hypothesis) => hypothesis.id === hypothesisId)) throw new Error('That hypothesis no longer exists.');
+    const hypotheses = set.hypotheses.map((hypothesis) =>
+      hypothesis.id === hypothesisId ? applyHypothesisChange(hypothesis, change) : hypothesis,
+    );
+    await db.hypothesisSets.update(setId, { hypotheses });
+  });
+}

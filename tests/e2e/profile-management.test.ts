@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai';
+import { sendMessageOnPage } from './support/compose-page';
+import { launchWithExtension, readStoredSamples, type ExtensionBrowser } from './support/extension-browser';
+import { allowSiteFromOptions, configureEndpointFromOptions } from './support/options-page';
+import { startPageServer, type PageServer } from './support/page-server';
+import { profileReplyFor, SCRIPTED_HYPOTHESES } from './support/scripted-profile';
+
+const API_KEY = 'sk-profile-management-secret';
+const TEXTS = [
+  'Hi Priya, thanks for the notes on the onboarding doc. I folded in most of them and left two questions in the margin for you.',
+  'Team, the offsite is confirmed for the 14th at the lake house. Bring walking shoes, the plan is a long hike after lunch.',
+  'Quick update: the invoice went out this morning and finance expects the payment within thirty days, as agreed in the contract.',
+  'Hey Tom, could you look at the flaky checkout test before Friday? It failed three times last night and nobody knows why yet.',
+];
+const [FIRST, SECOND, THIRD] = SCRIPTED_HYPOTHESES as [string, string, string];
+
+describe('the user reads, edits, exports, wipes and restores their profile', () => {
+  let llm: FakeOpenAI;
+  let pages: PageServer;
+  let browser: ExtensionBrowser;
+  let options: Page;
+
+  beforeAll(async () => {
+    llm = await startFakeOpenAI({ apiKey: API_KEY });
+    llm.script(profileReplyFor);
+    pages = await startPageServer();
+    browser = await launchWithExtension();
+    options = await allowSiteFromOptions(browser, '127.0.0.1');
+    await configureEndpointFromOptions(options, { baseURL: llm.baseURL, model: 'fake-model', apiKey: API_KEY });
+    const compose = await browser.context.newPage();
+    await compose.goto(pages.url('compose.html'));
+    for (const text of TEXTS) await sendMessageOnPage(compose, text);
+    await compose.close();
+    await options.getByRole('list', { name: 'Evidence for “' + FIRST + '”' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await pages?.close();
+    await llm?.close();
+  });
+
+  it('edits one hypothesis and rejects another; the popup shows the edit and hides the rejected one', async () => {
+    await options.getByRole('button', { name: `Edit “${FIRST}”` }).click();
+    await options.getByRole('textbox', { name: 'Edit hypothesis' }).fill('Greets people by first name, never with “Dear”.');
+    await options.getByRole('button', { name: 'Save hypothesis' }).click();
+    await options.getByText('Greets people by first name, never with “Dear”.').waitFor();
+    await options.getByRole('button', { name: `Reject “${SECOND}”` }).click();
+    await options.getByRole('button', { name: `Restore “${SECOND}”` }).waitFor();
+
+    const popup = await browser.openExtensionPage('popup.html');
+    const list = popup.getByRole('list', { name: 'How you write' });
+    await list.getByText('Greets people by first name, never with “Dear”.').waitFor();
+    await list.getByText(THIRD).waitFor();
+    await expect(list.getByText(SECOND).count()).resolves.toBe(0);
+    await popup.close();
+  });
+
+  it('keeps a sample out of learning without deleting it', async () => {
+    await options.getByText(TEXTS[0]!.slice(0, 40)).first().waitFor();
+    await options.getByRole('checkbox', { name: new RegExp(`^Use for learning: ${TEXTS[0]!.slice(0, 30)}`) }).uncheck();
+    await options.getByText('4 samples, 1 kept out of learning.').waitFor();
+  });
+
+  it('exports a file with the profile and without the API key, wipes everything, and imports it back', async () => {
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export profiles' }).click()]);
+    const exported = await readFile((await download.path())!, 'utf8');
+    for (const text of TEXTS) expect(exported).toContain(JSON.stringify(text).slice(1, -1));
+    expect(exported).not.toContain(API_KEY);
+
+    await options.getByRole('button', { name: 'Delete all my data' }).click();
+    await options.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await options.getByText('Everything Idiolect stored in this browser has been deleted.').waitFor();
+    expect(await readStoredSamples(options)).toEqual([]);
+
+    await options.getByLabel('Import profiles from an export file').setInputFiles({
+      name: 'idiolect-profile.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(exported),
+    });
+    await options.getByText('Imported 1 profile(s) with 4 samples and 1 hypothesis versions.').waitFor();
+    expect((await readStoredSamples(options)).map((sample) => sample.text).sort()).toEqual([...TEXTS].sort());
+  });
+
+  it('refuses a file that is not a profile, and changes nothing', async () => {
+    await options.getByLabel('Import profiles from an export file').setInputFiles({
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"hello": "world"}'),
+    });
+    await options.getByRole('alert').getByText(/not a valid Idiolect profile.*Nothing was changed\./).waitFor();
+    expect(await readStoredSamples(options)).toHaveLength(4);
+  });
+});

@@ -28,14 +28,14 @@ export async function writeText(field: HTMLElement, text: string): Promise<Write
   return writeIntoEditable(editable, text);
 }
 
-/** Whether `field` now shows `text`, ignoring how whitespace and paragraphs were rendered. */
+/** Whether `field` now shows `text`, ignoring whitespace (editors render paragraphs in their own ways). */
 export function showsText(field: HTMLElement, text: string): boolean {
   const shown = field.tagName === 'TEXTAREA' || field.tagName === 'INPUT' ? (field as HTMLTextAreaElement).value : field.innerText || field.textContent || '';
   return squash(shown) === squash(text);
 }
 
 function squash(text: string): string {
-  return text.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
+  return text.replace(/[\s\u00a0\u200b\ufeff]+/g, '');
 }
 
 function writeIntoTextControl(field: HTMLTextAreaElement, text: string): WriteResult {

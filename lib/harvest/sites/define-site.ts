@@ -76,7 +76,7 @@ export function accessibleLabelOf(control: Element): string {
 export function readFieldText(field: HTMLElement, exclude?: string): string {
   if (field.tagName === 'TEXTAREA') return (field as HTMLTextAreaElement).value;
   const excluded = exclude ? [...field.querySelectorAll(exclude)] : [];
-  if (excluded.length === 0 && field.getClientRects().length > 0) return field.innerText;
+  if (excluded.length === 0 && typeof field.innerText === 'string' && field.getClientRects().length > 0) return field.innerText;
   return blockText(field, excluded);
 }
 
@@ -119,24 +119,29 @@ function blockText(root: HTMLElement, excluded: readonly Element[]): string {
 const EMAIL = /[A-Z0-9._%+-]+@([A-Z0-9.-]+\.[A-Z]{2,})/i;
 
 /**
- * The domain of the first recipient shown in the compose window around `field`: recipient chips
- * carry the address in an attribute, plain recipient boxes in their value. Only the domain leaves.
+ * The domain of the first recipient shown in the compose window around `field` (the nearest
+ * surroundings that show any recipient): chips carry the address in an attribute, plain recipient
+ * boxes in their value. Only the domain leaves this function.
  */
-export function firstRecipientDomain(field: HTMLElement, composeRoot: string, recipients: string): string | null {
-  const root = field.closest(composeRoot) ?? field.ownerDocument.body;
-  for (const element of root.querySelectorAll(recipients)) {
-    const sources = [
-      element.getAttribute('email'),
-      element.getAttribute('data-hovercard-id'),
-      element.getAttribute('title'),
-      element.getAttribute('aria-label'),
-      'value' in element ? String((element as HTMLInputElement).value) : null,
-      element.textContent,
-    ];
-    for (const source of sources) {
-      const domain = source?.match(EMAIL)?.[1];
-      if (domain) return domain.toLowerCase();
+export function firstRecipientDomain(field: HTMLElement, recipients: string): string | null {
+  for (let scope = field.parentElement; scope; scope = scope.parentElement) {
+    const shown = scope.querySelectorAll(recipients);
+    if (shown.length === 0) continue;
+    for (const element of shown) {
+      const sources = [
+        element.getAttribute('email'),
+        element.getAttribute('data-hovercard-id'),
+        element.getAttribute('title'),
+        element.getAttribute('aria-label'),
+        'value' in element ? String((element as HTMLInputElement).value) : null,
+        element.textContent,
+      ];
+      for (const source of sources) {
+        const domain = source?.match(EMAIL)?.[1];
+        if (domain) return domain.toLowerCase();
+      }
     }
+    return null;
   }
   return null;
 }

@@ -14,7 +14,7 @@ export const gmailSite = defineSite({
   sendControl: '[role="button"].aoO, [role="button"][data-tooltip^="Send"], [role="button"][aria-label^="Send"]',
   exclude: '.gmail_quote, .gmail_attr, .gmail_extra, .gmail_signature, .gmail_signature_prefix, [data-smartmail="gmail_signature"], blockquote, .ajR, .adL',
   recipientDomain: (field) =>
-    firstRecipientDomain(field, '[role="dialog"], .M9, .iN, .aoP, form', '[email], [data-hovercard-id*="@"], textarea[name="to"], input[name="to"]'),
+    firstRecipientDomain(field, '[email], [data-hovercard-id*="@"], textarea[name="to"], input[name="to"]'),
   // Gmail autosaves the draft on input; the editing command already fires one, this makes sure.
   afterWrite: (field) => field.dispatchEvent(new (field.ownerDocument.defaultView!.Event)('input', { bubbles: true })),
 });

@@ -10,5 +10,5 @@ export const outlookSite = defineSite({
   sendLabel: /^send$/i,
   exclude: '#appendonsend ~ *, #divRplyFwdMsg, #Signature, [id^="Signature"], #ms-outlook-mobile-signature, blockquote',
   recipientDomain: (field) =>
-    firstRecipientDomain(field, '[role="dialog"], [role="main"], form', '[data-lpc-hover-target], [title*="@"], [aria-label*="@"]'),
+    firstRecipientDomain(field, '[data-lpc-hover-target], [title*="@"], [aria-label*="@"]'),
 });

@@ -9,5 +9,5 @@ export const yahooMailSite = defineSite({
   sendControl: '[data-test-id="compose-send-button"]',
   exclude: '.yahoo_quoted, .signature, [data-test-id="signature"], blockquote',
   recipientDomain: (field) =>
-    firstRecipientDomain(field, '[data-test-id="compose"], [role="dialog"], form', '[data-test-id="pill"], [title*="@"], #message-to-field'),
+    firstRecipientDomain(field, '[data-test-id="pill"], [title*="@"], #message-to-field'),
 });

@@ -2,12 +2,10 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { matchPatternsForSites } from '@/lib/background/harvest-registration';
 import { sendMessage } from '@/lib/messaging';
-import { useCurrentSite } from './use-current-site';
 import { useSetting } from './use-setting';
 
 /** Allows (or stops) collection on the site of the current tab, asking the browser's permission first. */
-export function CollectOnThisSite() {
-  const site = useCurrentSite();
+export function CollectOnThisSite({ site }: { site: string | null }) {
   const allowed = useSetting('allowedSites');
   const [refused, setRefused] = useState(false);
   if (!site || !allowed) return null;

@@ -1,9 +1,13 @@
 import { useId, useState } from 'react';
+import { insertIntoTab, readDraftFromTab } from '@/lib/page-bridge/tab-bridge';
 import { useRewriteStream } from './use-rewrite-stream';
 
-export function RewritePanel({ ready }: { ready: boolean }) {
+type Notice = { kind: 'status' | 'alert'; message: string } | null;
+
+/** `tabId`: the web page whose focused field the draft can come from and the rewrite go back to. */
+export function RewritePanel({ ready, tabId }: { ready: boolean; tabId: number | null }) {
   const [draft, setDraft] = useState('');
-  const [copied, setCopied] = useState(false);
+  const [notice, setNotice] = useState<Notice>(null);
   const { state, start, stop, setText } = useRewriteStream();
   const draftId = useId();
   const resultId = useId();
@@ -11,7 +15,18 @@ export function RewritePanel({ ready }: { ready: boolean }) {
 
   async function copy() {
     await navigator.clipboard.writeText(state.text);
-    setCopied(true);
+    setNotice({ kind: 'status', message: 'Copied' });
+  }
+
+  async function takeDraftFromPage(tab: number) {
+    const result = await readDraftFromTab(tab);
+    if (result.ok) setDraft(result.text);
+    setNotice(result.ok ? null : { kind: 'alert', message: result.error });
+  }
+
+  async function insertIntoPage(tab: number) {
+    const result = await insertIntoTab(tab, state.text);
+    setNotice(result.ok ? { kind: 'status', message: 'Put into the page' } : { kind: 'alert', message: result.error });
   }
 
   return (
@@ -19,7 +34,7 @@ export function RewritePanel({ ready }: { ready: boolean }) {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          setCopied(false);
+          setNotice(null);
           start(draft);
         }}
       >
@@ -32,6 +47,11 @@ export function RewritePanel({ ready }: { ready: boolean }) {
           {streaming && (
             <button type="button" onClick={stop}>
               Stop
+            </button>
+          )}
+          {tabId !== null && (
+            <button type="button" onClick={() => void takeDraftFromPage(tabId)} disabled={streaming}>
+              Use text from page
             </button>
           )}
         </div>
@@ -51,7 +71,12 @@ export function RewritePanel({ ready }: { ready: boolean }) {
         <button type="button" onClick={copy} disabled={streaming || state.text === ''}>
           Copy
         </button>
-        {copied && <span role="status">Copied</span>}
+        {tabId !== null && (
+          <button type="button" onClick={() => void insertIntoPage(tabId)} disabled={streaming || state.text === ''}>
+            Insert into page
+          </button>
+        )}
+        {notice && <span role={notice.kind}>{notice.message}</span>}
       </div>
     </section>
   );

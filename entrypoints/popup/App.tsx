@@ -3,16 +3,18 @@ import { PauseCollectionSwitch } from '@/components/CollectionSwitches';
 import { ProfileSummary } from '@/components/ProfileSummary';
 import { RewritePanel } from '@/components/RewritePanel';
 import { useActiveProfile } from '@/components/use-active-profile';
+import { useTargetTab } from '@/components/use-target-tab';
 
 export function App() {
   const view = useActiveProfile();
+  const target = useTargetTab();
   return (
     <main className="popup">
       <h1>Idiolect</h1>
-      <CollectOnThisSite />
+      <CollectOnThisSite site={target?.url.hostname ?? null} />
       <PauseCollectionSwitch />
       {view && <ProfileSummary view={view} />}
-      <RewritePanel ready={Boolean(view?.hypothesisSet)} />
+      <RewritePanel ready={Boolean(view?.hypothesisSet)} tabId={target?.tabId ?? null} />
       <p>
         <a href="/options.html" target="_blank" rel="noreferrer">
           Settings and sites

@@ -2,19 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai';
-import { sendMessageOnPage } from './support/compose-page';
 import { launchWithExtension, readStoredSamples, type ExtensionBrowser } from './support/extension-browser';
-import { allowSiteFromOptions, configureEndpointFromOptions } from './support/options-page';
+import { LEARNING_TEXTS, learnProfileFromSentTexts } from './support/learned-profile';
 import { startPageServer, type PageServer } from './support/page-server';
-import { profileReplyFor, SCRIPTED_HYPOTHESES } from './support/scripted-profile';
+import { SCRIPTED_HYPOTHESES } from './support/scripted-profile';
 
 const API_KEY = 'sk-profile-management-secret';
-const TEXTS = [
-  'Hi Priya, thanks for the notes on the onboarding doc. I folded in most of them and left two questions in the margin for you.',
-  'Team, the offsite is confirmed for the 14th at the lake house. Bring walking shoes, the plan is a long hike after lunch.',
-  'Quick update: the invoice went out this morning and finance expects the payment within thirty days, as agreed in the contract.',
-  'Hey Tom, could you look at the flaky checkout test before Friday? It failed three times last night and nobody knows why yet.',
-];
 const [FIRST, SECOND, THIRD] = SCRIPTED_HYPOTHESES as [string, string, string];
 
 describe('the user reads, edits, exports, wipes and restores their profile', () => {
@@ -25,16 +18,9 @@ describe('the user reads, edits, exports, wipes and restores their profile', () 
 
   beforeAll(async () => {
     llm = await startFakeOpenAI({ apiKey: API_KEY });
-    llm.script(profileReplyFor);
     pages = await startPageServer();
     browser = await launchWithExtension();
-    options = await allowSiteFromOptions(browser, '127.0.0.1');
-    await configureEndpointFromOptions(options, { baseURL: llm.baseURL, model: 'fake-model', apiKey: API_KEY });
-    const compose = await browser.context.newPage();
-    await compose.goto(pages.url('compose.html'));
-    for (const text of TEXTS) await sendMessageOnPage(compose, text);
-    await compose.close();
-    await options.getByRole('list', { name: 'Evidence for “' + FIRST + '”' }).waitFor();
+    options = await learnProfileFromSentTexts(browser, pages, llm, API_KEY);
   });
 
   afterAll(async () => {
@@ -60,15 +46,15 @@ describe('the user reads, edits, exports, wipes and restores their profile', () 
   });
 
   it('keeps a sample out of learning without deleting it', async () => {
-    await options.getByText(TEXTS[0]!.slice(0, 40)).first().waitFor();
-    await options.getByRole('checkbox', { name: new RegExp(`^Use for learning: ${TEXTS[0]!.slice(0, 30)}`) }).uncheck();
+    await options.getByText(LEARNING_TEXTS[0]!.slice(0, 40)).first().waitFor();
+    await options.getByRole('checkbox', { name: new RegExp(`^Use for learning: ${LEARNING_TEXTS[0]!.slice(0, 30)}`) }).uncheck();
     await options.getByText('4 samples, 1 kept out of learning.').waitFor();
   });
 
   it('exports a file with the profile and without the API key, wipes everything, and imports it back', async () => {
     const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export profiles' }).click()]);
     const exported = await readFile((await download.path())!, 'utf8');
-    for (const text of TEXTS) expect(exported).toContain(JSON.stringify(text).slice(1, -1));
+    for (const text of LEARNING_TEXTS) expect(exported).toContain(JSON.stringify(text).slice(1, -1));
     expect(exported).not.toContain(API_KEY);
 
     await options.getByRole('button', { name: 'Delete all my data' }).click();
@@ -82,7 +68,7 @@ describe('the user reads, edits, exports, wipes and restores their profile', () 
       buffer: Buffer.from(exported),
     });
     await options.getByText('Imported 1 profile(s) with 4 samples and 1 hypothesis versions.').waitFor();
-    expect((await readStoredSamples(options)).map((sample) => sample.text).sort()).toEqual([...TEXTS].sort());
+    expect((await readStoredSamples(options)).map((sample) => sample.text).sort()).toEqual([...LEARNING_TEXTS].sort());
   });
 
   it('refuses a file that is not a profile, and changes nothing', async () => {

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai';
+import { launchWithExtension, type ExtensionBrowser } from './support/extension-browser';
+import { learnProfileFromSentTexts } from './support/learned-profile';
+import { startPageServer, type PageServer } from './support/page-server';
+
+declare const chrome: { tabs: { query(filter: object): Promise<Array<{ id?: number }>> } };
+
+const API_KEY = 'sk-page-bridge';
+const DRAFT = 'Dear colleagues, I would like to inform you that the quarterly review has been moved to 10 June at 9:30.';
+const REWRITE = 'Hi all, heads up: the quarterly review moved to 10 June, 9:30. See you there!';
+
+describe('the popup takes the draft from the page and puts the rewrite back', () => {
+  let llm: FakeOpenAI;
+  let pages: PageServer;
+  let browser: ExtensionBrowser;
+  let compose: Page;
+  let popup: Page;
+
+  beforeAll(async () => {
+    llm = await startFakeOpenAI({ apiKey: API_KEY });
+    pages = await startPageServer();
+    browser = await launchWithExtension();
+    await learnProfileFromSentTexts(browser, pages, llm, API_KEY);
+
+    compose = await browser.context.newPage();
+    const url = pages.url('compose.html?bridge');
+    await compose.goto(url);
+    await compose.getByRole('textbox', { name: 'Comment' }).fill(DRAFT);
+    const worker = browser.context.serviceWorkers()[0]!;
+    const [tab] = await worker.evaluate((pageUrl) => chrome.tabs.query({ url: pageUrl }), url);
+    popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tab!.id}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await pages?.close();
+    await llm?.close();
+  });
+
+  it('fills "Draft" with what the user was writing in the page', async () => {
+    await popup.getByRole('button', { name: 'Use text from page' }).click();
+    await expect.poll(() => popup.getByRole('textbox', { name: 'Draft', exact: true }).inputValue()).toBe(DRAFT);
+  });
+
+  it('writes the rewrite into the page’s editor so the page sees it, and it survives the page’s own send', async () => {
+    llm.script({ content: REWRITE });
+    await popup.getByRole('button', { name: 'Rewrite' }).click();
+    await expect.poll(() => popup.getByRole('textbox', { name: 'Rewritten draft' }).inputValue()).toBe(REWRITE);
+    await popup.getByRole('button', { name: 'Insert into page' }).click();
+    await popup.getByRole('status').getByText('Put into the page').waitFor();
+
+    await expect.poll(() => compose.getByRole('status', { name: 'Comment seen by the page' }).textContent()).toBe(REWRITE);
+    await compose.getByRole('button', { name: 'Post' }).click();
+    await compose.getByRole('list', { name: 'Sent' }).getByText(REWRITE).waitFor();
+  });
+
+  it('explains what to do when no field in the page is focused', async () => {
+    await compose.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await popup.getByRole('button', { name: 'Use text from page' }).click();
+    await popup.getByRole('alert').getByText(/could not find the text box you were writing in/).waitFor();
+  });
+});

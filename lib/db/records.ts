@@ -40,6 +40,14 @@ export const inferenceJobSchema = z.object({
   updatedAt: z.iso.datetime(),
   error: z.string().nullable(),
   resultSetId: z.string().nullable(),
+  /**
+   * Set anew each time a worker takes the job; only the holder of the current token may store its
+   * result, so a job resumed after the worker was stopped completes exactly once. Optional, so jobs
+   * stored before it existed still read; not indexed, so no Dexie version change.
+   */
+  claimToken: z.string().nullish(),
+  /** Last sign of life from the worker running it. */
+  heartbeatAt: z.iso.datetime().nullish(),
 });
 export type InferenceJob = z.infer<typeof inferenceJobSchema>;
 

@@ -7,7 +7,7 @@ export default defineContentScript({
   registration: 'runtime',
   matches: ['http://127.0.0.1/*'],
   main(ctx) {
-    const site = siteAdapterFor(new URL(location.href));
+    const site = siteAdapterFor(new URL(location.href), document);
     const stop = watchForSends(document, site, (sent) => {
       void handOverSentText(document, site, sent).catch(() => {
         // The extension was updated or reloaded under this page; nothing to do until the page reloads.

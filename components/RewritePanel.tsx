@@ -1,11 +1,21 @@
 import { useId, useState } from 'react';
 import { insertIntoTab, readDraftFromTab } from '@/lib/page-bridge/tab-bridge';
+import type { StyleFingerprint } from '@/lib/style';
+import { StyleMatch } from './StyleMatch';
 import { useRewriteStream } from './use-rewrite-stream';
 
 type Notice = { kind: 'status' | 'alert'; message: string } | null;
 
 /** `tabId`: the web page whose focused field the draft can come from and the rewrite go back to. */
-export function RewritePanel({ ready, tabId }: { ready: boolean; tabId: number | null }) {
+export function RewritePanel({
+  ready,
+  tabId,
+  fingerprint,
+}: {
+  ready: boolean;
+  tabId: number | null;
+  fingerprint: StyleFingerprint | undefined;
+}) {
   const [draft, setDraft] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
   const { state, start, stop, setText } = useRewriteStream();
@@ -40,6 +50,7 @@ export function RewritePanel({ ready, tabId }: { ready: boolean; tabId: number |
       >
         <label htmlFor={draftId}>Draft</label>
         <textarea id={draftId} value={draft} onChange={(event) => setDraft(event.target.value)} rows={6} />
+        <StyleMatch label="Draft" text={draft} fingerprint={fingerprint} />
         <div className="actions">
           <button type="submit" disabled={streaming || draft.trim() === '' || !ready}>
             Rewrite
@@ -67,6 +78,7 @@ export function RewritePanel({ ready, tabId }: { ready: boolean; tabId: number |
         onChange={(event) => setText(event.target.value)}
         rows={8}
       />
+      {!streaming && <StyleMatch label="Rewritten draft" text={state.text} fingerprint={fingerprint} />}
       <div className="actions">
         <button type="button" onClick={copy} disabled={streaming || state.text === ''}>
           Copy

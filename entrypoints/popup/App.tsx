@@ -3,18 +3,20 @@ import { PauseCollectionSwitch } from '@/components/CollectionSwitches';
 import { ProfileSummary } from '@/components/ProfileSummary';
 import { RewritePanel } from '@/components/RewritePanel';
 import { useActiveProfile } from '@/components/use-active-profile';
+import { useStyleFingerprint } from '@/components/use-style-fingerprint';
 import { useTargetTab } from '@/components/use-target-tab';
 
 export function App() {
   const view = useActiveProfile();
   const target = useTargetTab();
+  const fingerprint = useStyleFingerprint(view?.profile?.id);
   return (
     <main className="popup">
       <h1>Idiolect</h1>
       <CollectOnThisSite site={target?.url.hostname ?? null} />
       <PauseCollectionSwitch />
       {view && <ProfileSummary view={view} />}
-      <RewritePanel ready={Boolean(view?.hypothesisSet)} tabId={target?.tabId ?? null} />
+      <RewritePanel ready={Boolean(view?.hypothesisSet)} tabId={target?.tabId ?? null} fingerprint={fingerprint} />
       <p>
         <a href="/options.html" target="_blank" rel="noreferrer">
           Settings and sites

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { HypothesisSet } from '../hyperalign/schema';
-import type { InferenceJob, Profile, Sample, SettingRecord } from './records';
+import type { InferenceJob, Profile, Sample, SettingRecord, StyleProfile } from './records';
+import { buildStyleProfiles } from './style-profiles';
 
 /**
  * The whole local profile store. Large text (sample bodies, hypotheses) is stored but never
@@ -12,6 +13,7 @@ export class IdiolectDatabase extends Dexie {
   hypothesisSets!: EntityTable<HypothesisSet, 'id'>;
   jobs!: EntityTable<InferenceJob, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  styleProfiles!: EntityTable<StyleProfile, 'profileId'>;
 
   constructor(name = 'idiolect') {
     super(name);
@@ -22,6 +24,14 @@ export class IdiolectDatabase extends Dexie {
       jobs: 'id, state, profileId',
       settings: 'key',
     });
+    // v2: each profile's stylometric fingerprint, kept up to date sample by sample.
+    this.version(2)
+      .stores({ styleProfiles: 'profileId' })
+      .upgrade(async (transaction) => {
+        const samples = await transaction.table<Sample, string>('samples').toArray();
+        const profileIds = await transaction.table<Profile, string>('profiles').toCollection().primaryKeys();
+        await transaction.table<StyleProfile, string>('styleProfiles').bulkPut(buildStyleProfiles(profileIds, samples));
+      });
   }
 }
 

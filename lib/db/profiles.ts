@@ -46,8 +46,9 @@ export async function switchActiveProfile(db: IdiolectDatabase, profileId: strin
 
 /** Deletes a profile with everything learned for it; another profile becomes active. */
 export async function deleteProfile(db: IdiolectDatabase, profileId: string): Promise<void> {
-  await db.transaction('rw', [db.profiles, db.samples, db.hypothesisSets, db.jobs, db.settings], async () => {
+  await db.transaction('rw', [db.profiles, db.samples, db.hypothesisSets, db.jobs, db.settings, db.styleProfiles], async () => {
     await db.samples.where('profileId').equals(profileId).delete();
+    await db.styleProfiles.delete(profileId);
     await db.hypothesisSets.where('profileId').equals(profileId).delete();
     await db.jobs.where('profileId').equals(profileId).delete();
     await db.profiles.delete(profileId);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { styleFingerprintSchema } from '../style/fingerprint';
 
 export const textKindSchema = z.enum(['email', 'post', 'comment', 'other']);
 export type TextKind = z.infer<typeof textKindSchema>;
@@ -50,6 +51,13 @@ export const inferenceJobSchema = z.object({
   heartbeatAt: z.iso.datetime().nullish(),
 });
 export type InferenceJob = z.infer<typeof inferenceJobSchema>;
+
+export const styleProfileSchema = z.object({
+  profileId: z.string().min(1),
+  fingerprint: styleFingerprintSchema,
+  updatedAt: z.iso.datetime(),
+});
+export type StyleProfile = z.infer<typeof styleProfileSchema>;
 
 export const settingRecordSchema = z.object({ key: z.string(), value: z.unknown() });
 export type SettingRecord = z.infer<typeof settingRecordSchema>;

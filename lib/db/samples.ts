@@ -1,5 +1,6 @@
 import { contentHash as duplicateHashOf } from '../harvest/clean/content-hash';
 import type { IdiolectDatabase } from './database';
+import { updateStyleFingerprint } from './style-profiles';
 import { sampleSchema, type Sample, type TextKind } from './records';
 
 export interface NewSample {
@@ -38,10 +39,11 @@ export async function addSample(db: IdiolectDatabase, input: NewSample): Promise
     storedAt: now,
     excluded: false,
   });
-  return db.transaction('rw', db.samples, async () => {
+  return db.transaction('rw', db.samples, db.styleProfiles, async () => {
     const existing = await db.samples.where({ profileId: input.profileId, contentHash }).first();
     if (existing) return { status: 'duplicate', existingId: existing.id } as const;
     await db.samples.add(sample);
+    await updateStyleFingerprint(db, sample.profileId, sample.text, 'add');
     return { status: 'stored', sample } as const;
   });
 }

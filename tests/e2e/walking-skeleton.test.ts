@@ -90,15 +90,19 @@ describe('walking skeleton: sent texts become a profile that rewrites drafts', (
   });
 
   it('rewrites a draft with the hypotheses, streaming into "Rewritten draft"', async () => {
-    const rewritten = 'Hi team, the demo is on Tuesday at 3pm. Bring questions. - J';
+    const rewritten = 'Hi team, quick one: the demo is on Tuesday at 3pm in the big room. Bring your questions and your laptop please. - J';
     llm.script({ content: rewritten });
-    await popup.getByRole('textbox', { name: 'Draft', exact: true }).fill('Dear all, please be informed that the demo takes place on Tuesday at 3pm.');
+    await popup
+      .getByRole('textbox', { name: 'Draft', exact: true })
+      .fill('Dear all, please be informed that the demonstration will take place on Tuesday at 3pm in the large meeting room.');
+    await popup.getByLabel(/^Draft sounds like you: \d+\/100$/).waitFor();
     await popup.getByRole('button', { name: 'Rewrite' }).click();
     await expect.poll(() => popup.getByRole('textbox', { name: 'Rewritten draft' }).inputValue()).toBe(rewritten);
+    await popup.getByLabel(/^Rewritten draft sounds like you: \d+\/100$/).waitFor();
 
     const rewrite = llm.chatRequests[1]!;
     expect(rewrite.chat.stream).toBe(true);
-    expect(rewrite.chat.userContent).toContain('the demo takes place on Tuesday at 3pm');
+    expect(rewrite.chat.userContent).toContain('the demonstration will take place on Tuesday at 3pm');
     for (const statement of SCRIPTED_HYPOTHESES) expect(rewrite.chat.systemPrompt).toContain(statement);
     expect(llm.chatRequests).toHaveLength(2);
   });

@@ -1,0 +1,45 @@
+import Dexie from 'dexie';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { styleFingerprintOf } from '../style';
+import { IdiolectDatabase } from './database';
+import { readSetting } from './settings';
+import { readStyleFingerprint } from './style-profiles';
+
+const V1_TABLES = {
+  profiles: 'id, createdAt',
+  samples: 'id, profileId, [profileId+contentHash], [profileId+storedAt]',
+  hypothesisSets: 'id, profileId, [profileId+version]',
+  jobs: 'id, state, profileId',
+  settings: 'key',
+};
+type Fixture = Record<keyof typeof V1_TABLES, Array<Record<string, unknown>>>;
+const v1Store = JSON.parse(readFileSync(new URL('../../tests/fixtures/db/v1-store.json', import.meta.url), 'utf8')) as Fixture;
+
+async function writeVersion1Store(name: string): Promise<void> {
+  const v1 = new Dexie(name);
+  v1.version(1).stores(V1_TABLES);
+  await v1.open();
+  for (const table of Object.keys(V1_TABLES) as Array<keyof typeof V1_TABLES>) await v1.table(table).bulkAdd(v1Store[table]);
+  v1.close();
+}
+
+describe('opening a store written by an older version', () => {
+  it('upgrades version 1 data to the current schema without losing anything the user had', async () => {
+    const name = `idiolect-migration-${crypto.randomUUID()}`;
+    await writeVersion1Store(name);
+    const db = new IdiolectDatabase(name);
+
+    expect(await db.samples.count()).toBe(v1Store.samples.length);
+    expect((await db.hypothesisSets.toArray())[0]!.hypotheses[0]!.status).toBe('pinned');
+    expect(await readSetting(db, 'allowedSites')).toEqual(['mail.example.com']);
+    expect((await readSetting(db, 'llm')).model).toBe('gpt-4o-mini');
+
+    const profileId = String(v1Store.profiles[0]!.id);
+    const usable = v1Store.samples.filter((sample) => !sample.excluded).map((sample) => String(sample.text));
+    const [stored] = await db.styleProfiles.toArray();
+    expect(stored!.fingerprint).toEqual(styleFingerprintOf(usable));
+    expect(await readStyleFingerprint(db, profileId)).toEqual(styleFingerprintOf(usable));
+    db.close();
+  });
+});

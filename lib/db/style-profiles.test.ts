@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { freshDatabase } from '../../tests/support/fresh-database';
+import { SAMPLE_TEXTS, seedLearnedProfile } from '../../tests/support/profile-fixtures';
+import { styleFingerprintOf } from '../style';
+import { addSample } from './samples';
+import { deleteSample, setSampleExcluded } from './sample-edits';
+import { readStyleFingerprint } from './style-profiles';
+
+describe('the style fingerprint follows the profile’s samples', () => {
+  it('updates sample by sample as texts are added, excluded, included again and deleted', async () => {
+    const db = freshDatabase();
+    const { profile, samples } = await seedLearnedProfile(db);
+    expect(await readStyleFingerprint(db, profile.id)).toEqual(styleFingerprintOf(SAMPLE_TEXTS));
+
+    const extra = 'Folks, the quarterly numbers are in the shared drive now. Have a look before Monday and bring your questions to the review.';
+    await addSample(db, { profileId: profile.id, text: extra, site: 'mail.example.com', kind: 'email', source: 'harvest' });
+    expect((await db.styleProfiles.get(profile.id))!.fingerprint).toEqual(styleFingerprintOf([...SAMPLE_TEXTS, extra]));
+
+    await setSampleExcluded(db, samples[0]!.id, true);
+    expect((await db.styleProfiles.get(profile.id))!.fingerprint).toEqual(styleFingerprintOf([...SAMPLE_TEXTS.slice(1), extra]));
+    await setSampleExcluded(db, samples[0]!.id, false);
+    await deleteSample(db, samples[1]!.id);
+    const remaining = [SAMPLE_TEXTS[0]!, ...SAMPLE_TEXTS.slice(2), extra];
+    expect((await db.styleProfiles.get(profile.id))!.fingerprint.samples).toBe(remaining.length);
+    expect(await readStyleFingerprint(db, profile.id)).toEqual(styleFingerprintOf(remaining));
+  });
+
+  it('rebuilds itself when samples were written without it (bulk imports)', async () => {
+    const db = freshDatabase();
+    const { profile } = await seedLearnedProfile(db);
+    await readStyleFingerprint(db, profile.id);
+    const [first] = await db.samples.toArray();
+    await db.samples.bulkAdd([{ ...first!, id: crypto.randomUUID(), contentHash: 'other', text: 'A bulk-imported text that never went through addSample at all, written the lazy way.' }]);
+    expect((await readStyleFingerprint(db, profile.id)).samples).toBe(5);
+  });
+});

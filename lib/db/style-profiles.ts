@@ -1,0 +1,46 @@
+import { addStyleSample, isFingerprintCurrent, removeStyleSample, styleFingerprintOf, type StyleFingerprint } from '../style';
+import type { IdiolectDatabase } from './database';
+import type { Sample, StyleProfile } from './records';
+
+export function buildStyleProfiles(profileIds: readonly string[], samples: readonly Sample[]): StyleProfile[] {
+  const updatedAt = new Date().toISOString();
+  return profileIds.map((profileId) => ({
+    profileId,
+    fingerprint: styleFingerprintOf(samples.filter((sample) => sample.profileId === profileId && !sample.excluded).map((sample) => sample.text)),
+    updatedAt,
+  }));
+}
+
+async function usableTexts(db: IdiolectDatabase, profileId: string): Promise<string[]> {
+  const samples = await db.samples.where('profileId').equals(profileId).toArray();
+  return samples.filter((sample) => !sample.excluded).map((sample) => sample.text);
+}
+
+/**
+ * The profile's fingerprint. It is kept up to date incrementally; when it is missing, was built
+ * over another reference vocabulary, or its sample count disagrees with the store (a path that
+ * wrote samples in bulk), it is rebuilt from the samples, so it is never silently wrong.
+ */
+export async function readStyleFingerprint(db: IdiolectDatabase, profileId: string): Promise<StyleFingerprint> {
+  return db.transaction('rw', db.samples, db.styleProfiles, async () => {
+    const stored = await db.styleProfiles.get(profileId);
+    const usableCount = await db.samples.where('profileId').equals(profileId).filter((sample) => !sample.excluded).count();
+    if (stored && isFingerprintCurrent(stored.fingerprint) && stored.fingerprint.samples === usableCount) return stored.fingerprint;
+    const fingerprint = styleFingerprintOf(await usableTexts(db, profileId));
+    await db.styleProfiles.put({ profileId, fingerprint, updatedAt: new Date().toISOString() });
+    return fingerprint;
+  });
+}
+
+/** Adds or removes one sample's text from the profile's fingerprint, inside the caller's transaction. */
+export async function updateStyleFingerprint(db: IdiolectDatabase, profileId: string, text: string, change: 'add' | 'remove'): Promise<void> {
+  const stored = await db.styleProfiles.get(profileId);
+  if (!stored || !isFingerprintCurrent(stored.fingerprint)) return;
+  try {
+    const fingerprint = change === 'add' ? addStyleSample(stored.fingerprint, text) : removeStyleSample(stored.fingerprint, text);
+    await db.styleProfiles.put({ profileId, fingerprint, updatedAt: new Date().toISOString() });
+  } catch {
+    // The stored fingerprint had drifted from the samples; the next read rebuilds it.
+    await db.styleProfiles.delete(profileId);
+  }
+}

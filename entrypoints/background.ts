@@ -5,7 +5,7 @@ import {
   hostsOfRevokedOrigins,
   setCollectionPaused,
 } from '@/lib/background/collection-control';
-import { connectConfiguredLlm, saveLlmSettings, viewLlmSettings } from '@/lib/background/llm-connection';
+import { connectConfiguredLlm, saveLlmSettings, testLlmConnection, viewLlmSettings } from '@/lib/background/llm-connection';
 import { serveRewritePort } from '@/lib/background/rewrite-service';
 import { acceptSubmittedSample } from '@/lib/background/sample-intake';
 import { ADD_SELECTION_MENU_ID, addSelectedTextAsSample, createAddSelectionMenu } from '@/lib/background/selection-sample';
@@ -17,6 +17,7 @@ import { SecretStore } from '@/lib/db/secrets';
 import { readSetting, writeSetting } from '@/lib/db/settings';
 import { queueInferenceIfDue } from '@/lib/inference/inference-jobs';
 import { createJobRunner } from '@/lib/inference/job-runner';
+import { RESUME_ALARM, setResumeAlarm } from '@/lib/inference/resume-alarm';
 import { onMessage } from '@/lib/messaging';
 import { REWRITE_PORT_NAME } from '@/lib/rewrite/rewrite-port';
 
@@ -24,7 +25,13 @@ export default defineBackground(() => {
   const db = openIdiolectDatabase();
   const secrets = new SecretStore();
   const connectLlm = () => connectConfiguredLlm(db, secrets);
-  const jobs = createJobRunner(db, connectLlm, (error) => console.warn('Idiolect: inference failed:', describe(error)));
+  const jobs = createJobRunner(db, connectLlm, {
+    onError: (error) => console.warn('Idiolect: inference failed:', describe(error)),
+    // An extension API call keeps the worker alive through a long inference.
+    keepAlive: () => browser.runtime.getPlatformInfo(),
+    // While a job is unfinished, an alarm wakes a stopped worker to resume it.
+    onPending: setResumeAlarm,
+  });
 
   async function afterSamplesStored(): Promise<void> {
     void refreshTodayBadge(db);
@@ -49,13 +56,17 @@ export default defineBackground(() => {
   onMessage('wipeAllData', () => wipeEverything(db, secrets));
   onMessage('getLlmSettings', () => viewLlmSettings(db, secrets));
   onMessage('saveLlmSettings', ({ data }) => saveLlmSettings(db, secrets, data));
+  onMessage('testLlmConnection', ({ data }) => testLlmConnection(secrets, data));
   onMessage('allowSite', ({ data }) => allowSite(db, data));
   onMessage('disallowSite', ({ data }) => disallowSites(db, [data]));
   onMessage('inferNow', async () => {
     const profile = await ensureActiveProfile(db);
-    const queued = (await queueInferenceIfDue(db, profile.id)) !== null;
+    const queued = (await queueInferenceIfDue(db, profile.id, { force: true })) !== null;
     void jobs.kick();
     return { queued };
+  });
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === RESUME_ALARM) void jobs.kick();
   });
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === REWRITE_PORT_NAME) serveRewritePort(port, db, connectLlm);

@@ -1,5 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { TextKind } from './db/records';
+import type { BuiltInAvailability } from './llm/chrome-builtin';
+import type { ConnectionReport } from './llm/types';
 import type { LlmSettings } from './settings/schema';
 
 export interface SampleSubmission {
@@ -16,6 +18,8 @@ export type SampleVerdict =
 export interface LlmSettingsView {
   settings: LlmSettings;
   hasApiKey: boolean;
+  /** Whether this browser has an on-device model (Chrome's Prompt API). */
+  builtIn?: BuiltInAvailability;
 }
 
 /** `apiKey`: a new key, `null` to forget the saved one, absent to keep it. */
@@ -34,6 +38,8 @@ export interface ProtocolMap {
   submitSample(submission: SampleSubmission): SampleVerdict;
   getLlmSettings(): LlmSettingsView;
   saveLlmSettings(change: LlmSettingsChange): LlmSettingsView;
+  /** Lists the models and runs one tiny completion with the settings as typed. */
+  testLlmConnection(change: LlmSettingsChange): ConnectionReport;
   allowSite(site: string): string[];
   disallowSite(site: string): string[];
   setCollectionPaused(paused: boolean): void;

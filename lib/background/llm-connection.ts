@@ -1,24 +1,90 @@
+import { browser } from 'wxt/browser';
 import type { IdiolectDatabase } from '../db/database';
 import type { SecretStore } from '../db/secrets';
 import { readSetting, writeSetting } from '../db/settings';
-import { createOpenAICompatibleClient } from '../llm/openai-compatible';
-import type { LlmClient } from '../llm/types';
+import { builtInAvailability, findBuiltInLanguageModel, type BuiltInLanguageModel } from '../llm/chrome-builtin';
+import { createLlmClient, type CreateClientOptions } from '../llm/create-client';
+import type { ConnectionReport, LlmClient } from '../llm/types';
 import type { LlmSettingsChange, LlmSettingsView } from '../messaging';
+import { builtInModelSettings, llmSettingsSchema, type LlmSettings } from '../settings/schema';
 
-export async function connectConfiguredLlm(db: IdiolectDatabase, secrets: SecretStore): Promise<LlmClient> {
-  return createOpenAICompatibleClient(await readSetting(db, 'llm'), await secrets.readApiKey());
+export interface LlmConnectionOptions extends Omit<CreateClientOptions, 'builtIn'> {
+  /** The browser's Prompt API; the global one by default (tests pass a fake). */
+  builtIn?: BuiltInLanguageModel | null;
 }
 
-export async function viewLlmSettings(db: IdiolectDatabase, secrets: SecretStore): Promise<LlmSettingsView> {
-  return { settings: await readSetting(db, 'llm'), hasApiKey: (await secrets.readApiKey()) !== null };
+/** `chrome-extension://<id>`, named in advice such as which origin Ollama must allow. */
+function extensionOrigin(): string | null {
+  try {
+    return browser.runtime.getURL('/').replace(/\/$/, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+function builtInOf(options: LlmConnectionOptions): BuiltInLanguageModel | null {
+  return options.builtIn === undefined ? findBuiltInLanguageModel() : options.builtIn;
+}
+
+/**
+ * The endpoint in use: the person's saved choice; until they make one, the browser's on-device
+ * model when it has one (no setup needed), else the OpenAI preset.
+ */
+export async function effectiveLlmSettings(db: IdiolectDatabase, options: LlmConnectionOptions = {}): Promise<LlmSettings> {
+  const saved = await db.settings.get('llm');
+  if (saved && llmSettingsSchema.safeParse(saved.value).success) return readSetting(db, 'llm');
+  if ((await builtInAvailability(builtInOf(options))) !== 'unavailable') return builtInModelSettings;
+  return readSetting(db, 'llm');
+}
+
+function clientFor(settings: LlmSettings, apiKey: string | null, options: LlmConnectionOptions): LlmClient {
+  return createLlmClient(settings, apiKey, { extensionOrigin: extensionOrigin(), ...options, builtIn: builtInOf(options) });
+}
+
+export async function connectConfiguredLlm(
+  db: IdiolectDatabase,
+  secrets: SecretStore,
+  options: LlmConnectionOptions = {},
+): Promise<LlmClient> {
+  return clientFor(await effectiveLlmSettings(db, options), await secrets.readApiKey(), options);
+}
+
+export async function viewLlmSettings(
+  db: IdiolectDatabase,
+  secrets: SecretStore,
+  options: LlmConnectionOptions = {},
+): Promise<LlmSettingsView> {
+  return {
+    settings: await effectiveLlmSettings(db, options),
+    hasApiKey: (await secrets.readApiKey()) !== null,
+    builtIn: await builtInAvailability(builtInOf(options)),
+  };
 }
 
 export async function saveLlmSettings(
   db: IdiolectDatabase,
   secrets: SecretStore,
   change: LlmSettingsChange,
+  options: LlmConnectionOptions = {},
 ): Promise<LlmSettingsView> {
   await writeSetting(db, 'llm', change.settings);
   if (change.apiKey !== undefined) await secrets.writeApiKey(change.apiKey?.trim() || null);
-  return viewLlmSettings(db, secrets);
+  return viewLlmSettings(db, secrets, options);
+}
+
+/**
+ * "Test connection" for settings as typed, saved or not: lists the models and runs one tiny
+ * completion. A key typed but not saved is used for the test only; otherwise the saved key.
+ */
+export async function testLlmConnection(
+  secrets: SecretStore,
+  change: LlmSettingsChange,
+  options: LlmConnectionOptions = {},
+): Promise<ConnectionReport> {
+  const parsed = llmSettingsSchema.safeParse(change.settings);
+  if (!parsed.success) {
+    return { ok: false, message: parsed.error.issues.map((issue) => issue.message).join('; '), models: [] };
+  }
+  const apiKey = change.apiKey === undefined ? await secrets.readApiKey() : change.apiKey?.trim() || null;
+  return clientFor(parsed.data, apiKey, options).testConnection(AbortSignal.timeout(150_000));
 }

@@ -1,11 +1,16 @@
 import type { Browser } from 'wxt/browser';
 import type { IdiolectDatabase } from '../db/database';
 import { ensureActiveProfile } from '../db/profiles';
+import { cleanRewrite } from '../hyperalign/rewrite-prompt';
 import type { LlmClient } from '../llm/types';
+import { checkFidelity } from '../rewrite/fidelity';
 import { rewriteDraftInUserVoice } from '../rewrite/rewrite-draft';
 import { rewriteStartSchema, type RewriteEvent } from '../rewrite/rewrite-port';
 
-/** Serves one rewrite over a port; the popup closing (or pressing Stop) disconnects and cancels it. */
+/**
+ * Serves one rewrite over a port; the popup closing (or pressing Stop) disconnects and cancels it.
+ * When the text is complete, it is checked against the draft for lost or added facts.
+ */
 export function serveRewritePort(
   port: Browser.runtime.Port,
   db: IdiolectDatabase,
@@ -22,15 +27,17 @@ export function serveRewritePort(
       post({ type: 'error', message: start.error.issues[0]?.message ?? 'The rewrite request was not understood.' });
       return;
     }
+    const { draft, kind, length } = start.data;
     let text = '';
     try {
       const profile = await ensureActiveProfile(db);
-      const deltas = rewriteDraftInUserVoice(db, await connectLlm(), { profileId: profile.id, draft: start.data.draft }, cancel.signal);
+      const deltas = rewriteDraftInUserVoice(db, await connectLlm(), { profileId: profile.id, draft, kind, length }, cancel.signal);
       for await (const delta of deltas) {
         text += delta;
         post({ type: 'delta', text: delta });
       }
-      post({ type: 'done', text });
+      const final = cleanRewrite(text);
+      post({ type: 'done', text: final, fidelity: checkFidelity(draft, final) });
     } catch (error) {
       post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
     }

@@ -1,34 +1,60 @@
-import type { LlmClient } from '../llm/types';
-import { keepVerifiableEvidence } from './evidence';
-import { buildInferenceMessages, type PromptSample } from './inference-prompt';
-import { inferenceOutputSchema } from './inference-output';
-import type { Hypothesis, TokenUsage, UserAttributes } from './schema';
+import type { LlmClient, StructuredMode } from '../llm/types';
+import { inferenceOutputSchema, refinementOutputSchema } from './inference-output';
+import { buildInferenceMessages, type CurrentProfile, type PromptSample } from './inference-prompt';
+import { applyRefinement, hypothesesFromInference, mergeAttributes, type EvidenceContext } from './refine';
+import { emptyAttributes, type Hypothesis, type TokenUsage, type UserAttributes } from './schema';
 
 export interface InferredProfile {
   hypotheses: Hypothesis[];
   attributes: UserAttributes;
   usage: TokenUsage;
+  mode: StructuredMode;
+  /** 'refine' when the model revised an existing profile rather than starting one. */
+  kind: 'initial' | 'refine';
 }
 
+/**
+ * Stage 1 of HyPerAlign: hypotheses about the person from a few of their texts. With a current
+ * profile it refines (confirm, revise, retire, add) instead of starting over. Everything the model
+ * returns has been validated by the client; evidence is then checked against the samples.
+ */
 export async function inferHypotheses(
   llm: LlmClient,
   samples: PromptSample[],
-  signal?: AbortSignal,
+  options: { current?: CurrentProfile; signal?: AbortSignal } = {},
 ): Promise<InferredProfile> {
-  const { value, usage } = await llm.completeStructured({
-    messages: buildInferenceMessages(samples),
-    schema: inferenceOutputSchema,
-    schemaName: 'writing_profile',
+  const { current, signal } = options;
+  const prompt = buildInferenceMessages(samples, current);
+  const context: EvidenceContext = {
+    samplesById: new Map(samples.map((sample) => [sample.id, sample.text])),
+    sampleIdOf: (cited) => prompt.sampleIdByAlias.get(cited) ?? (samples.some((sample) => sample.id === cited) ? cited : undefined),
+  };
+  if (!current || current.hypotheses.length === 0) {
+    const { value, usage, mode } = await llm.completeStructured({
+      messages: prompt.messages,
+      schema: inferenceOutputSchema,
+      schemaName: 'writing_profile',
+      signal,
+    });
+    return {
+      hypotheses: hypothesesFromInference(value, context),
+      attributes: mergeAttributes(current?.attributes ?? emptyAttributes, value.attributes),
+      usage,
+      mode,
+      kind: 'initial',
+    };
+  }
+  const { value, usage, mode } = await llm.completeStructured({
+    messages: prompt.messages,
+    schema: refinementOutputSchema,
+    schemaName: 'writing_profile_refinement',
     signal,
   });
-  const samplesById = new Map(samples.map((sample) => [sample.id, sample.text]));
-  const hypotheses = value.hypotheses.map((hypothesis) => ({
-    id: crypto.randomUUID(),
-    category: hypothesis.category,
-    statement: hypothesis.statement.trim(),
-    evidence: keepVerifiableEvidence(hypothesis.evidence, samplesById),
-    confidence: hypothesis.confidence,
-    status: 'inferred' as const,
-  }));
-  return { hypotheses, attributes: value.attributes, usage };
+  return {
+    hypotheses: applyRefinement(current.hypotheses, value, (ref) => prompt.hypothesisIdByRef.get(ref), context),
+    attributes: mergeAttributes(current.attributes, value.attributes),
+    usage,
+    mode,
+    kind: 'refine',
+  };
 }

@@ -43,7 +43,10 @@ export const hypothesisSetSchema = z.object({
   createdAt: z.iso.datetime(),
   hypotheses: z.array(hypothesisSchema),
   attributes: userAttributesSchema,
+  /** The samples the model was shown for this version (not every sample stored). */
   sampleIds: z.array(z.string()),
+  /** The version this one refined; null or absent for a first inference. */
+  basedOnVersion: z.number().int().positive().nullish(),
   model: z.string(),
   provider: z.string(),
   usage: tokenUsageSchema,

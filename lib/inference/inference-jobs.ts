@@ -1,22 +1,32 @@
 import type { IdiolectDatabase } from '../db/database';
 import { latestHypothesisSet } from '../db/hypothesis-sets';
 import type { InferenceJob } from '../db/records';
-import { listUsableSamples } from '../db/samples';
 import { inferHypotheses } from '../hyperalign/infer';
-import type { HypothesisSet } from '../hyperalign/schema';
-import { selectSamplesForInference } from '../hyperalign/select-samples';
+import { inferencePromptOverheadTokens, type CurrentProfile } from '../hyperalign/inference-prompt';
+import { keepPersonsLatestChoices } from '../hyperalign/refine';
+import { hypothesisSetSchema, type HypothesisSet } from '../hyperalign/schema';
+import { inferenceBudgetFor, selectSamplesForInference } from '../hyperalign/select-samples';
+import { LlmError } from '../llm/errors';
 import type { LlmClient } from '../llm/types';
+import { countUsableSamples, hasNewSamples, loadInferenceCandidates } from './candidates';
 
 /** HyPerAlign reports useful hypotheses from about four texts; fewer would mostly be noise. */
 export const MIN_SAMPLES_FOR_INFERENCE = 4;
-export const INFERENCE_TOKEN_BUDGET = 6_000;
-export const INFERENCE_MAX_SAMPLES = 12;
+/** A profile is refined once this many new texts arrived (or at once when the person asks). */
+export const NEW_SAMPLES_FOR_REFINEMENT = 3;
+/** A job that was interrupted this many times (the worker stopped mid-way) is given up. */
+export const MAX_JOB_ATTEMPTS = 3;
 
 /**
- * Queues an inference when the profile has enough samples and some arrived since the last
- * hypothesis set. A job already waiting or running will see them, so none is added then.
+ * Queues an inference when the profile has enough samples and enough arrived since the last
+ * hypothesis set. A job already waiting will see them, so none is added then. Reads are bounded:
+ * the cost does not grow with the number of stored samples.
  */
-export async function queueInferenceIfDue(db: IdiolectDatabase, profileId: string): Promise<InferenceJob | null> {
+export async function queueInferenceIfDue(
+  db: IdiolectDatabase,
+  profileId: string,
+  options: { force?: boolean } = {},
+): Promise<InferenceJob | null> {
   return db.transaction('rw', db.samples, db.hypothesisSets, db.jobs, async () => {
     const pending = await db.jobs
       .where('profileId')
@@ -24,12 +34,10 @@ export async function queueInferenceIfDue(db: IdiolectDatabase, profileId: strin
       .filter((job) => job.state === 'queued')
       .first();
     if (pending) return null;
-    const samples = await listUsableSamples(db, profileId);
-    if (samples.length < MIN_SAMPLES_FOR_INFERENCE) return null;
+    if ((await countUsableSamples(db, profileId, MIN_SAMPLES_FOR_INFERENCE)) < MIN_SAMPLES_FOR_INFERENCE) return null;
     const latest = await latestHypothesisSet(db, profileId);
-    const seen = new Set(latest?.sampleIds ?? []);
-    const since = latest?.createdAt ?? '';
-    if (!samples.some((sample) => sample.storedAt > since && !seen.has(sample.id))) return null;
+    const needed = !latest || options.force ? 1 : NEW_SAMPLES_FOR_REFINEMENT;
+    if (!(await hasNewSamples(db, profileId, latest?.createdAt ?? '', new Set(latest?.sampleIds ?? []), needed))) return null;
     const now = new Date().toISOString();
     const job: InferenceJob = {
       id: crypto.randomUUID(),
@@ -41,6 +49,8 @@ export async function queueInferenceIfDue(db: IdiolectDatabase, profileId: strin
       updatedAt: now,
       error: null,
       resultSetId: null,
+      claimToken: null,
+      heartbeatAt: null,
     };
     await db.jobs.add(job);
     return job;
@@ -52,52 +62,104 @@ export function listUnfinishedJobs(db: IdiolectDatabase): Promise<InferenceJob[]
 }
 
 /**
- * Runs one job to completion. The new hypothesis set and the job's "done" state are written in
- * one transaction, and only while the job is still unfinished, so a job resumed after the worker
- * was stopped never produces two sets.
+ * Takes a job for this run. A job found 'running' was interrupted (the worker that ran it was
+ * stopped), so it is taken over: a new token makes any result of the earlier run unstorable.
  */
-export async function runInferenceJob(db: IdiolectDatabase, jobId: string, llm: LlmClient): Promise<HypothesisSet | null> {
-  const job = await db.transaction('rw', db.jobs, async () => {
+async function claimJob(db: IdiolectDatabase, jobId: string): Promise<{ job: InferenceJob; token: string } | null> {
+  return db.transaction('rw', db.jobs, async () => {
     const current = await db.jobs.get(jobId);
     if (!current || current.state === 'done' || current.state === 'failed') return null;
-    const running = { ...current, state: 'running' as const, attempts: current.attempts + 1, updatedAt: new Date().toISOString() };
-    await db.jobs.put(running);
-    return running;
+    const now = new Date().toISOString();
+    if (current.attempts >= MAX_JOB_ATTEMPTS) {
+      await db.jobs.put({
+        ...current,
+        state: 'failed',
+        updatedAt: now,
+        error: `Learning was interrupted ${current.attempts} times (the browser stopped the extension’s background), so it was given up. It will try again when new texts arrive.`,
+      });
+      return null;
+    }
+    const token = crypto.randomUUID();
+    const job: InferenceJob = { ...current, state: 'running', attempts: current.attempts + 1, updatedAt: now, claimToken: token, heartbeatAt: now };
+    await db.jobs.put(job);
+    return { job, token };
   });
-  if (!job) return null;
+}
+
+/** Marks that the run holding `token` is alive; false when another run has taken the job. */
+export async function touchJob(db: IdiolectDatabase, jobId: string, token: string): Promise<boolean> {
+  return db.transaction('rw', db.jobs, async () => {
+    const current = await db.jobs.get(jobId);
+    if (!current || current.claimToken !== token || current.state !== 'running') return false;
+    await db.jobs.update(jobId, { heartbeatAt: new Date().toISOString() });
+    return true;
+  });
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  /** Called with the job's token once it is claimed (the runner uses it for heartbeats). */
+  onClaimed?: (token: string) => void;
+}
+
+/**
+ * Runs one job to completion: selects samples within the model's budget, infers (or refines)
+ * the hypotheses, and stores the new version. The set and the job's "done" are written in one
+ * transaction, and only by the run holding the job's current token, so a job resumed after the
+ * worker was stopped never produces two sets.
+ */
+export async function runInferenceJob(
+  db: IdiolectDatabase,
+  jobId: string,
+  llm: LlmClient,
+  options: RunOptions = {},
+): Promise<HypothesisSet | null> {
+  const claimed = await claimJob(db, jobId);
+  if (!claimed) return null;
+  const { job, token } = claimed;
+  options.onClaimed?.(token);
 
   try {
-    const candidates = await listUsableSamples(db, job.profileId);
-    const chosen = selectSamplesForInference(candidates, {
-      tokenBudget: INFERENCE_TOKEN_BUDGET,
-      maxSamples: INFERENCE_MAX_SAMPLES,
-    });
-    const inferred = await inferHypotheses(llm, chosen);
+    const base = await latestHypothesisSet(db, job.profileId);
+    const current: CurrentProfile | undefined = base ? { hypotheses: base.hypotheses, attributes: base.attributes } : undefined;
+    const budget = inferenceBudgetFor(llm.contextTokens, inferencePromptOverheadTokens(current));
+    const candidates = await loadInferenceCandidates(db, job.profileId, base?.sampleIds ?? []);
+    const chosen = selectSamplesForInference(candidates, { ...budget, previouslySeen: new Set(base?.sampleIds ?? []) });
+    const inferred = await inferHypotheses(llm, chosen, { current, signal: options.signal });
+    if (!inferred.hypotheses.some((hypothesis) => hypothesis.status !== 'rejected')) {
+      throw new LlmError('The model’s answer held no usable hypotheses about your writing, so nothing was saved.', 'invalid-output');
+    }
     return await db.transaction('rw', db.jobs, db.hypothesisSets, async () => {
-      const current = await db.jobs.get(jobId);
-      if (!current || current.state !== 'running') return null;
+      const now = await db.jobs.get(jobId);
+      if (!now || now.state !== 'running' || now.claimToken !== token) return null;
       const latest = await latestHypothesisSet(db, job.profileId);
-      const set: HypothesisSet = {
+      const set = hypothesisSetSchema.parse({
         id: crypto.randomUUID(),
         profileId: job.profileId,
         version: (latest?.version ?? 0) + 1,
         createdAt: new Date().toISOString(),
-        hypotheses: inferred.hypotheses,
+        hypotheses: keepPersonsLatestChoices(inferred.hypotheses, base?.hypotheses ?? [], latest?.hypotheses ?? []),
         attributes: inferred.attributes,
         sampleIds: chosen.map((sample) => sample.id),
+        basedOnVersion: base?.version ?? null,
         model: llm.model,
         provider: llm.provider,
         usage: inferred.usage,
-      };
+      } satisfies HypothesisSet);
       await db.hypothesisSets.add(set);
-      await db.jobs.put({ ...current, state: 'done', resultSetId: set.id, error: null, updatedAt: set.createdAt });
+      await db.jobs.put({ ...now, state: 'done', resultSetId: set.id, error: null, updatedAt: set.createdAt });
       return set;
     });
   } catch (error) {
-    await db.jobs.update(jobId, {
-      state: 'failed',
-      error: error instanceof Error ? error.message : String(error),
-      updatedAt: new Date().toISOString(),
+    await db.transaction('rw', db.jobs, async () => {
+      const now = await db.jobs.get(jobId);
+      if (!now || now.claimToken !== token || now.state !== 'running') return;
+      await db.jobs.put({
+        ...now,
+        state: 'failed',
+        error: error instanceof Error ? error.message : String(error),
+        updatedAt: new Date().toISOString(),
+      });
     });
     throw error;
   }

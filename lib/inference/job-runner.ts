@@ -1,27 +1,58 @@
 import type { IdiolectDatabase } from '../db/database';
 import type { LlmClient } from '../llm/types';
-import { listUnfinishedJobs, runInferenceJob } from './inference-jobs';
+import { listUnfinishedJobs, runInferenceJob, touchJob } from './inference-jobs';
+
+export interface JobRunnerOptions {
+  onError?: (error: unknown) => void;
+  /**
+   * Called every `heartbeatMs` while a job runs. In the MV3 worker an extension API call resets
+   * the idle timer, so a long inference is not cut short by the worker being stopped.
+   */
+  keepAlive?: () => Promise<unknown>;
+  heartbeatMs?: number;
+  /** Told when there is unfinished work (true) and when there is none left (false), e.g. to set a wake-up alarm. */
+  onPending?: (pending: boolean) => void | Promise<void>;
+}
 
 /**
  * Runs persisted inference jobs one at a time. Calling `kick` again while a run is going on
  * queues one more pass, so jobs added meanwhile are not missed and none runs twice at once.
+ * A job left 'running' by a worker that was stopped is found by the next `kick` and resumed.
  */
-export function createJobRunner(db: IdiolectDatabase, connectLlm: () => Promise<LlmClient>, onError: (error: unknown) => void) {
+export function createJobRunner(db: IdiolectDatabase, connectLlm: () => Promise<LlmClient>, options: JobRunnerOptions = {}) {
   let queue: Promise<void> = Promise.resolve();
+  const heartbeatMs = options.heartbeatMs ?? 20_000;
+
+  async function runOne(jobId: string): Promise<void> {
+    let timer: ReturnType<typeof setInterval> | undefined;
+    try {
+      const llm = await connectLlm();
+      await runInferenceJob(db, jobId, llm, {
+        onClaimed: (token) => {
+          timer = setInterval(() => {
+            void touchJob(db, jobId, token);
+            void options.keepAlive?.().catch(() => undefined);
+          }, heartbeatMs);
+        },
+      });
+    } catch (error) {
+      options.onError?.(error);
+    } finally {
+      clearInterval(timer);
+    }
+  }
 
   async function runUnfinishedJobs(): Promise<void> {
-    for (const job of await listUnfinishedJobs(db)) {
-      try {
-        await runInferenceJob(db, job.id, await connectLlm());
-      } catch (error) {
-        onError(error);
-      }
-    }
+    const jobs = await listUnfinishedJobs(db);
+    if (jobs.length === 0) return;
+    await options.onPending?.(true);
+    for (const job of jobs) await runOne(job.id);
+    if ((await listUnfinishedJobs(db)).length === 0) await options.onPending?.(false);
   }
 
   return {
     kick(): Promise<void> {
-      queue = queue.then(runUnfinishedJobs, runUnfinishedJobs);
+      queue = queue.then(runUnfinishedJobs, runUnfinishedJobs).catch((error: unknown) => options.onError?.(error));
       return queue;
     },
   };

@@ -1,8 +1,11 @@
 import type { IdiolectDatabase } from '../db/database';
 import { latestHypothesisSet } from '../db/hypothesis-sets';
-import { buildRewriteMessages } from '../hyperalign/rewrite-prompt';
+import type { Sample } from '../db/records';
+import type { PromptSample } from '../hyperalign/inference-prompt';
+import { buildRewriteMessages, MAX_EXEMPLARS, type DraftKind, type LengthChoice } from '../hyperalign/rewrite-prompt';
+import { withoutRepeats } from '../hyperalign/select-samples';
 import { MIN_SAMPLES_FOR_INFERENCE } from '../inference/inference-jobs';
-import type { LlmClient } from '../llm/types';
+import type { ChatMessage, LlmClient } from '../llm/types';
 
 export class NoProfileYetError extends Error {
   constructor() {
@@ -13,14 +16,60 @@ export class NoProfileYetError extends Error {
   }
 }
 
+export interface RewriteInput {
+  profileId: string;
+  draft: string;
+  kind: DraftKind;
+  length: LengthChoice;
+}
+
+/** Recent samples looked at for examples; bounded, like inference, whatever the number stored. */
+const EXEMPLAR_WINDOW = 200;
+const EXEMPLAR_MIN_WORDS = 8;
+const EXEMPLAR_MAX_WORDS = 150;
+
+/** A few short, recent texts by the person of the same kind as the draft, each a different text. */
+export async function loadRewriteExemplars(db: IdiolectDatabase, profileId: string, kind: DraftKind): Promise<PromptSample[]> {
+  const recent = await db.samples
+    .where('[profileId+storedAt]')
+    .between([profileId, ''], [profileId, '\uffff'])
+    .reverse()
+    .limit(EXEMPLAR_WINDOW)
+    .toArray();
+  const fitting = recent.filter(
+    (sample: Sample) =>
+      !sample.excluded && sample.kind === kind && sample.wordCount >= EXEMPLAR_MIN_WORDS && sample.wordCount <= EXEMPLAR_MAX_WORDS,
+  );
+  return withoutRepeats(fitting.map((sample) => ({ ...sample, recipient: sample.recipientDomain })))
+    .slice(0, MAX_EXEMPLARS)
+    .map(({ id, text, kind: sampleKind, site }) => ({ id, text, kind: sampleKind, site }));
+}
+
+/** The generation prompt for a draft: the current hypotheses and attributes, and a few examples. */
+export async function prepareRewrite(db: IdiolectDatabase, input: RewriteInput): Promise<ChatMessage[]> {
+  const set = await latestHypothesisSet(db, input.profileId);
+  if (!set) throw new NoProfileYetError();
+  const exemplars = await loadRewriteExemplars(db, input.profileId, input.kind);
+  return buildRewriteMessages({
+    draft: input.draft,
+    hypotheses: set.hypotheses,
+    attributes: set.attributes,
+    kind: input.kind,
+    length: input.length,
+    exemplars,
+  });
+}
+
+/**
+ * Stage 2 of HyPerAlign: the draft rewritten in the person's voice, streamed. The profile is the
+ * person's, not a model's: whichever provider is configured now uses it unchanged.
+ */
 export async function* rewriteDraftInUserVoice(
   db: IdiolectDatabase,
   llm: LlmClient,
-  request: { profileId: string; draft: string },
+  input: RewriteInput,
   signal?: AbortSignal,
 ): AsyncIterable<string> {
-  const set = await latestHypothesisSet(db, request.profileId);
-  if (!set) throw new NoProfileYetError();
-  const messages = buildRewriteMessages({ draft: request.draft, hypotheses: set.hypotheses, attributes: set.attributes });
+  const messages = await prepareRewrite(db, input);
   yield* llm.streamText({ messages, signal });
 }

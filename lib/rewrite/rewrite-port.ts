@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { draftKindSchema, lengthChoiceSchema } from '../hyperalign/rewrite-prompt';
+import { fidelityReportSchema } from './fidelity';
 
 /** Streaming needs a long-lived port: one per rewrite, and closing it cancels the rewrite. */
 export const REWRITE_PORT_NAME = 'idiolect-rewrite';
@@ -6,12 +8,16 @@ export const REWRITE_PORT_NAME = 'idiolect-rewrite';
 export const rewriteStartSchema = z.object({
   type: z.literal('start'),
   draft: z.string().trim().min(1, 'Type or paste a draft first.').max(20_000, 'The draft is too long (over 20,000 characters).'),
+  /** What the draft is: an email (reply), a post, a comment. */
+  kind: draftKindSchema.default('email'),
+  length: lengthChoiceSchema.default('same'),
 });
-export type RewriteStart = z.infer<typeof rewriteStartSchema>;
+export type RewriteStart = z.input<typeof rewriteStartSchema>;
 
 export const rewriteEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('delta'), text: z.string() }),
-  z.object({ type: z.literal('done'), text: z.string() }),
+  /** `text` is the final rewrite (tidied); `fidelity` lists the draft's facts it lost or added. */
+  z.object({ type: z.literal('done'), text: z.string(), fidelity: fidelityReportSchema }),
   z.object({ type: z.literal('error'), message: z.string() }),
 ]);
 export type RewriteEvent = z.infer<typeof rewriteEventSchema>;

@@ -34,9 +34,14 @@ export function watchForSends(doc: Document, site: SiteAdapter, onSend: (sent: S
     onSend({ field, text, kind: site.kindOf(field), recipientDomain: site.recipientDomain(field) });
   }
 
+  /** Fields typed in that may be read and are the user's on this site, most recent last. */
+  function sendable(): HTMLElement[] {
+    return typed.filter((field) => field.isConnected && isReadableUserField(field) && site.userField(field));
+  }
+
   /** The field a send control sends: in its form if it has one, else in its nearest surroundings. */
   function fieldSentBy(control: Element): HTMLElement | null {
-    const live = typed.filter((field) => field.isConnected);
+    const live = sendable();
     const form = control.closest('form');
     if (form) return live.findLast((field) => form.contains(field)) ?? null;
     for (let scope = control.parentElement; scope; scope = scope.parentElement) {
@@ -82,7 +87,7 @@ export function watchForSends(doc: Document, site: SiteAdapter, onSend: (sent: S
   const onSubmit = (event: Event) => {
     const form = targetOf(event);
     if (form instanceof Element && form.tagName === 'FORM') {
-      send(typed.filter((field) => field.isConnected).findLast((field) => form.contains(field)) ?? null);
+      send(sendable().findLast((field) => form.contains(field)) ?? null);
     }
   };
 

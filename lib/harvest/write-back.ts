@@ -18,19 +18,32 @@ export interface WriteResult {
   method: WriteMethod | null;
 }
 
+const MODEL_SELECTION_DELAY_MS = 120;
+
 /** Editors that apply input to their own model first and re-render from it. */
 const MODEL_EDITOR = '[data-slate-editor], .public-DraftEditor-content, [data-contents="true"], .ProseMirror, [data-lexical-editor]';
 
-export async function writeText(field: HTMLElement, text: string): Promise<WriteResult> {
+export interface WriteOptions {
+  /**
+   * In a rich editor, what marks parts that are not the user's text (Gmail's signature, the quoted
+   * thread): the rewrite replaces only the user's lines above the first of them, which stay as they were.
+   */
+  keep?: string;
+}
+
+export async function writeText(field: HTMLElement, text: string, options: WriteOptions = {}): Promise<WriteResult> {
   if (field.tagName === 'TEXTAREA' || field.tagName === 'INPUT') return writeIntoTextControl(field as HTMLTextAreaElement, text);
   const editable = editableIn(field);
   if (!editable) return { ok: false, method: null };
-  return writeIntoEditable(editable, text);
+  return writeIntoEditable(editable, text, options.keep ?? null);
 }
 
-/** Whether `field` now shows `text`, ignoring whitespace (editors render paragraphs in their own ways). */
-export function showsText(field: HTMLElement, text: string): boolean {
-  const shown = field.tagName === 'TEXTAREA' || field.tagName === 'INPUT' ? (field as HTMLTextAreaElement).value : field.innerText || field.textContent || '';
+/** Whether `field` (its user's part) now shows `text`, ignoring whitespace: editors render paragraphs their own ways. */
+export function showsText(field: HTMLElement, text: string, keep: string | null = null): boolean {
+  let shown: string;
+  if (field.tagName === 'TEXTAREA' || field.tagName === 'INPUT') shown = (field as HTMLTextAreaElement).value;
+  else if (keep) shown = ownRange(field, keep).toString();
+  else shown = field.innerText || field.textContent || '';
   return squash(shown) === squash(text);
 }
 
@@ -51,20 +64,22 @@ function writeIntoTextControl(field: HTMLTextAreaElement, text: string): WriteRe
   return { ok: field.value === text, method: 'value' };
 }
 
-async function writeIntoEditable(editable: HTMLElement, text: string): Promise<WriteResult> {
+async function writeIntoEditable(editable: HTMLElement, text: string, keep: string | null): Promise<WriteResult> {
   editable.focus();
   if (editable.matches(MODEL_EDITOR)) {
-    // Model editors read the selection from `selectionchange`; paste only after they saw it.
+    // Model editors take the selection from `selectionchange`, Slate throttled to 100 ms: paste
+    // only once they have seen the whole text selected, or the paste lands beside the old text.
     for (let attempt = 0; attempt < 2; attempt++) {
-      await selectContents(editable);
-      if (!dispatchPaste(editable, text)) break;
-      if (await settles(editable, text)) return { ok: true, method: 'paste' };
+      await selectContents(editable, keep);
+      await nextEvent(editable.ownerDocument, '', MODEL_SELECTION_DELAY_MS);
+      if (!dispatchPaste(editable, text) && !dispatchBeforeInputPaste(editable, text)) break;
+      if (await settles(editable, text, keep)) return { ok: true, method: 'paste' };
     }
   }
-  await selectContents(editable);
-  if (runEditingCommand(editable.ownerDocument, text) && (await settles(editable, text))) return { ok: true, method: 'insertText' };
-  replaceContents(editable, text);
-  return { ok: await settles(editable, text), method: 'dom' };
+  await selectContents(editable, keep);
+  if (runEditingCommand(editable.ownerDocument, text) && (await settles(editable, text, keep))) return { ok: true, method: 'insertText' };
+  replaceContents(editable, text, keep);
+  return { ok: await settles(editable, text, keep), method: 'dom' };
 }
 
 /** The contenteditable to write into: the field itself, or the one editor inside a container. */
@@ -82,13 +97,32 @@ function runEditingCommand(doc: Document, text: string): boolean {
   }
 }
 
-async function selectContents(editable: HTMLElement): Promise<void> {
+/**
+ * The user's part of the editor: everything, or, when `keep` marks parts to leave alone, the lines
+ * up to the last one with text above the first kept part (the blank lines before a signature stay).
+ * Found afresh each time: the browser's editing may replace the nodes around it.
+ */
+function ownRange(editable: HTMLElement, keep: string | null): Range {
+  const range = editable.ownerDocument.createRange();
+  range.selectNodeContents(editable);
+  if (!keep) return range;
+  const children = [...editable.childNodes];
+  const firstKept = children.findIndex((child) => child.nodeType === 1 && ((child as Element).matches(keep) || !!(child as Element).querySelector(keep)));
+  if (firstKept < 0) return range;
+  const above = children.slice(0, firstKept);
+  const lastWithText = above.findLastIndex((child) => (child.textContent ?? '').trim() !== '');
+  if (lastWithText >= 0) range.setEndAfter(above[lastWithText]!);
+  else if (above[0]?.nodeType === 1) range.setEnd(above[0], 0);
+  else range.collapse(true);
+  return range;
+}
+
+async function selectContents(editable: HTMLElement, keep: string | null): Promise<void> {
   const doc = editable.ownerDocument;
   const selection = doc.getSelection();
   if (!selection) return;
   const changed = nextEvent(doc, 'selectionchange', 100);
-  const range = doc.createRange();
-  range.selectNodeContents(editable);
+  const range = ownRange(editable, keep);
   selection.removeAllRanges();
   selection.addRange(range);
   await changed;
@@ -108,16 +142,29 @@ function dispatchPaste(editable: HTMLElement, text: string): boolean {
   return !editable.dispatchEvent(event);
 }
 
-/** Editors re-render on their own schedule: give them a few frames to show `text`. */
-async function settles(editable: HTMLElement, text: string): Promise<boolean> {
-  for (let frame = 0; frame < 6; frame++) {
-    if (showsText(editable, text)) return true;
-    await nextEvent(editable.ownerDocument, '', 16);
+/** The same paste as an input event, for editors that only listen to `beforeinput` (Slate, Lexical). */
+function dispatchBeforeInputPaste(editable: HTMLElement, text: string): boolean {
+  const view = editable.ownerDocument.defaultView!;
+  try {
+    const data = new view.DataTransfer();
+    data.setData('text/plain', text);
+    const event = new view.InputEvent('beforeinput', { inputType: 'insertFromPaste', dataTransfer: data, bubbles: true, cancelable: true, composed: true });
+    return !editable.dispatchEvent(event);
+  } catch {
+    return false;
   }
-  return showsText(editable, text);
 }
 
-function replaceContents(editable: HTMLElement, text: string): void {
+/** Editors re-render on their own schedule: give them a few frames to show `text`. */
+async function settles(editable: HTMLElement, text: string, keep: string | null): Promise<boolean> {
+  for (let frame = 0; frame < 6; frame++) {
+    if (showsText(editable, text, keep)) return true;
+    await nextEvent(editable.ownerDocument, '', 16);
+  }
+  return showsText(editable, text, keep);
+}
+
+function replaceContents(editable: HTMLElement, text: string, keep: string | null): void {
   const doc = editable.ownerDocument;
   const paragraphs = text.split('\n').map((line) => {
     const block = doc.createElement('div');
@@ -125,7 +172,8 @@ function replaceContents(editable: HTMLElement, text: string): void {
     else block.textContent = line;
     return block;
   });
-  editable.replaceChildren(...paragraphs);
+  ownRange(editable, keep).deleteContents();
+  editable.prepend(...paragraphs);
   const view = doc.defaultView!;
   editable.dispatchEvent(new view.InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: text }));
 }

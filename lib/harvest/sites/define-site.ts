@@ -55,7 +55,7 @@ export function defineSite(spec: SiteSpec): SiteAdapter {
     readText: (field) => readFieldText(field, spec.exclude),
     recipientDomain: (field) => spec.recipientDomain?.(field) ?? null,
     async writeText(field, text) {
-      const result = await writeText(field, text);
+      const result = await writeText(field, text, { keep: spec.exclude });
       spec.afterWrite?.(field);
       return result;
     },

@@ -7,7 +7,8 @@ import { defineSite, firstRecipientDomain } from './define-site';
  */
 export const gmailSite = defineSite({
   id: 'gmail',
-  hosts: ['mail.google.com'],
+  // Also recognised by the application name Gmail's pages declare (as Discourse is by its generator tag).
+  appliesTo: (url, doc) => url.hostname === 'mail.google.com' || !!doc?.querySelector('meta[name="application-name"][content="Gmail"]'),
   kind: 'email',
   editor: 'div[g_editable="true"][role="textbox"][contenteditable="true"]',
   // Send buttons carry a localised tooltip ("Send ‪(Ctrl-Enter)‬") and the long-stable class aoO.

@@ -131,9 +131,3 @@ function storedSamples(extensionPage: Page): Promise<StoredSample[]> {
       }),
   );
 }
-
-declare global {
-  interface Window {
-    idiolect: { write(selector: string, text: string, siteId?: string): Promise<{ ok: boolean; method: string | null }> };
-  }
-}

@@ -32,3 +32,9 @@ export async function bundleWriteBack(): Promise<string> {
   });
   return result.outputFiles[0]!.text;
 }
+
+declare global {
+  interface Window {
+    idiolect: { write(selector: string, text: string, siteId?: string): Promise<{ ok: boolean; method: string | null }> };
+  }
+}

@@ -54,6 +54,7 @@ async function collectFromFile(
   onRead: (bytesRead: number, messagesRead: number) => void,
 ): Promise<void> {
   const type = importFileTypeOf(file.name);
+  if (!type) throw new ImportWritingError('Idiolect imports .txt, .md, .eml and .mbox files; this is none of them.');
   if (type === 'mbox') {
     await collectFromMbox(file.stream(), tally, { ownAddresses: options.ownAddresses ?? [], redact, signal: options.signal, onMessageRead: onRead });
     return;

@@ -20,11 +20,10 @@ const TYPES_BY_EXTENSION: Record<string, ImportFileType> = {
   mbox: 'mbox',
 };
 
-export function importFileTypeOf(name: string): ImportFileType {
+/** Decided by the extension, as the user named the file; null for a type Idiolect does not import. */
+export function importFileTypeOf(name: string): ImportFileType | null {
   const extension = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
-  const type = TYPES_BY_EXTENSION[extension];
-  if (!type) throw new ImportWritingError('Idiolect imports .txt, .md, .eml and .mbox files; this is none of them.');
-  return type;
+  return TYPES_BY_EXTENSION[extension] ?? null;
 }
 
 /** A single text is never this large; a bigger file is something else (a log, a dump, an archive). */

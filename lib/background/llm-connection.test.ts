@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeOpenAI, type FakeOpenAI } from '../../tests/support/fake-openai';
+import { freshDatabase } from '../../tests/support/fresh-database';
+import { SecretStore } from '../db/secrets';
+import type { BuiltInAvailability, BuiltInLanguageModel } from '../llm/chrome-builtin';
+import { connectConfiguredLlm, saveLlmSettings, testLlmConnection, viewLlmSettings } from './llm-connection';
+
+function builtIn(availability: BuiltInAvailability): BuiltInLanguageModel {
+  return { availability: async () => availability, create: async () => Promise.reject(new Error('not used')) };
+}
+
+let fake: FakeOpenAI;
+beforeAll(async () => {
+  fake = await startFakeOpenAI({ apiKey: 'sk-right' });
+});
+afterAll(() => fake.close());
+
+describe('which model Idiolect talks to', () => {
+  it('uses the browser’s on-device model by default when there is one, and OpenAI’s preset otherwise', async () => {
+    const db = freshDatabase();
+    const secrets = new SecretStore(`secrets-${crypto.randomUUID()}`);
+    expect((await connectConfiguredLlm(db, secrets, { builtIn: builtIn('available') })).provider).toBe('chrome-builtin');
+    expect((await connectConfiguredLlm(db, secrets, { builtIn: builtIn('unavailable') })).provider).toBe('openai');
+    expect((await connectConfiguredLlm(db, secrets, { builtIn: null })).provider).toBe('openai');
+    expect(await viewLlmSettings(db, secrets, { builtIn: builtIn('downloadable') })).toMatchObject({
+      settings: { provider: 'chrome-builtin' },
+      builtIn: 'downloadable',
+    });
+  });
+
+  it('keeps the person’s saved choice over the on-device model', async () => {
+    const db = freshDatabase();
+    const secrets = new SecretStore(`secrets-${crypto.randomUUID()}`);
+    await saveLlmSettings(db, secrets, { settings: { provider: 'ollama', baseURL: 'http://localhost:11434/v1', model: 'llama3.1' } });
+    const llm = await connectConfiguredLlm(db, secrets, { builtIn: builtIn('available') });
+    expect(llm).toMatchObject({ provider: 'ollama', model: 'llama3.1', contextTokens: 4096 });
+  });
+
+  it('tests settings as typed, with a key typed but not yet saved, and answers in words', async () => {
+    const secrets = new SecretStore(`secrets-${crypto.randomUUID()}`);
+    await secrets.writeApiKey('sk-old');
+    fake.script({ content: 'ready' });
+    const settings = { provider: 'custom' as const, baseURL: fake.baseURL, model: 'fake-model' };
+    expect(await testLlmConnection(secrets, { settings, apiKey: 'sk-right' })).toMatchObject({ ok: true, message: expect.stringMatching(/^Connected\./) });
+    expect(await testLlmConnection(secrets, { settings })).toMatchObject({ ok: false, message: expect.stringMatching(/refused the API key \(401\)/) });
+    expect(await testLlmConnection(secrets, { settings: { ...settings, baseURL: 'not a url' } })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Enter the endpoint’s address/),
+    });
+  });
+});

@@ -27,8 +27,14 @@ function words(statement: string): Set<string> {
   );
 }
 
+function negated(statement: string): boolean {
+  return /\b(not|never|rarely|seldom|hardly|no|without|avoids?|n't)\b|n['’]t\b/i.test(statement);
+}
+
 /** Two statements that say the same thing in nearly the same words. */
 export function sameClaim(a: string, b: string): boolean {
+  // "Uses X often" and "Rarely uses X" share their words but not their claim.
+  if (negated(a) !== negated(b)) return false;
   const left = words(a);
   const right = words(b);
   if (left.size === 0 || right.size === 0) return a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -166,8 +172,8 @@ function dedupeEvidence(evidence: Evidence[]): Evidence[] {
 
 /**
  * The person may edit the profile while an inference runs. Just before a result is stored, their
- * latest choices win: a hypothesis they edited, pinned or rejected meanwhile is taken as they left
- * it, and one they deleted meanwhile stays deleted.
+ * latest choices win: a hypothesis they edited, pinned, rejected or restored meanwhile is taken as
+ * they left it, and one they deleted meanwhile stays deleted.
  */
 export function keepPersonsLatestChoices(
   result: readonly Hypothesis[],
@@ -175,12 +181,15 @@ export function keepPersonsLatestChoices(
   latest: readonly Hypothesis[],
 ): Hypothesis[] {
   const baseIds = new Set(base.map((hypothesis) => hypothesis.id));
+  const baseById = new Map(base.map((hypothesis) => [hypothesis.id, hypothesis]));
   const latestById = new Map(latest.map((hypothesis) => [hypothesis.id, hypothesis]));
+  const changedMeanwhile = (theirs: Hypothesis) => JSON.stringify(baseById.get(theirs.id)) !== JSON.stringify(theirs);
   const merged = result
     .filter((hypothesis) => !baseIds.has(hypothesis.id) || latestById.has(hypothesis.id))
     .map((hypothesis) => {
       const theirs = latestById.get(hypothesis.id);
-      return theirs && PERSON_OWNED.has(theirs.status) ? theirs : hypothesis;
+      // Theirs wins when they own it, or when they changed it meanwhile (un-pinned, restored).
+      return theirs && (PERSON_OWNED.has(theirs.status) || (baseById.has(theirs.id) && changedMeanwhile(theirs))) ? theirs : hypothesis;
     });
   const present = new Set(merged.map((hypothesis) => hypothesis.id));
   for (const theirs of latest) {

@@ -1,14 +1,17 @@
 import { useEffect, useId, useState } from 'react';
-import { PROVIDER_PRESETS, presetFor } from '@/lib/llm/presets';
+import { contextTokensFor, PROVIDER_PRESETS, presetFor } from '@/lib/llm/presets';
 import { sendMessage, type LlmSettingsView } from '@/lib/messaging';
 import { llmSettingsSchema, providerIdSchema, type LlmSettings } from '@/lib/settings/schema';
+
+type Status = { kind: 'status' | 'alert'; message: string } | null;
 
 export function LlmSettingsForm() {
   const [view, setView] = useState<LlmSettingsView | null>(null);
   const [draft, setDraft] = useState<LlmSettings | null>(null);
   const [apiKey, setApiKey] = useState('');
-  const [status, setStatus] = useState<{ kind: 'saved' | 'error'; message: string } | null>(null);
-  const ids = { provider: useId(), baseURL: useId(), model: useId(), apiKey: useId() };
+  const [status, setStatus] = useState<Status>(null);
+  const [testing, setTesting] = useState(false);
+  const ids = { provider: useId(), baseURL: useId(), model: useId(), apiKey: useId(), context: useId(), hint: useId() };
 
   useEffect(() => {
     void sendMessage('getLlmSettings').then((loaded) => {
@@ -19,20 +22,42 @@ export function LlmSettingsForm() {
 
   if (!draft || !view) return <p>Loading settings…</p>;
   const update = (patch: Partial<LlmSettings>) => setDraft({ ...draft, ...patch });
+  const builtInMissing = (view.builtIn ?? 'unavailable') === 'unavailable';
+  const onDevice = draft.provider === 'chrome-builtin';
+  const preset = presetFor(draft.provider);
+
+  function validated(): LlmSettings | null {
+    const parsed = llmSettingsSchema.safeParse(draft);
+    if (parsed.success) return parsed.data;
+    setStatus({ kind: 'alert', message: parsed.error.issues.map((issue) => issue.message).join('; ') });
+    return null;
+  }
 
   async function save() {
-    const parsed = llmSettingsSchema.safeParse(draft);
-    if (!parsed.success) {
-      setStatus({ kind: 'error', message: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
-      return;
-    }
+    const settings = validated();
+    if (!settings) return;
     try {
-      const saved = await sendMessage('saveLlmSettings', { settings: parsed.data, ...(apiKey ? { apiKey } : {}) });
+      const saved = await sendMessage('saveLlmSettings', { settings, ...(apiKey ? { apiKey } : {}) });
       setView(saved);
       setApiKey('');
-      setStatus({ kind: 'saved', message: 'Saved.' });
+      setStatus({ kind: 'status', message: 'Saved.' });
     } catch (error) {
-      setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+      setStatus({ kind: 'alert', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  async function test() {
+    const settings = validated();
+    if (!settings) return;
+    setTesting(true);
+    setStatus({ kind: 'status', message: 'Testing…' });
+    try {
+      const report = await sendMessage('testLlmConnection', { settings, ...(apiKey ? { apiKey } : {}) });
+      setStatus({ kind: report.ok ? 'status' : 'alert', message: report.message });
+    } catch (error) {
+      setStatus({ kind: 'alert', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setTesting(false);
     }
   }
 
@@ -48,33 +73,60 @@ export function LlmSettingsForm() {
       <select
         id={ids.provider}
         value={draft.provider}
+        aria-describedby={ids.hint}
         onChange={(event) => {
-          const preset = presetFor(providerIdSchema.parse(event.target.value));
-          update({ provider: preset.id, baseURL: preset.baseURL || draft.baseURL, model: preset.exampleModel || draft.model });
+          const next = presetFor(providerIdSchema.parse(event.target.value));
+          update({
+            provider: next.id,
+            baseURL: next.id === 'chrome-builtin' ? '' : next.baseURL || draft.baseURL,
+            model: next.exampleModel || draft.model,
+          });
+          setStatus(null);
         }}
       >
-        {PROVIDER_PRESETS.map((preset) => (
-          <option key={preset.id} value={preset.id}>
-            {preset.label}
+        {PROVIDER_PRESETS.map((option) => (
+          <option key={option.id} value={option.id} disabled={option.id === 'chrome-builtin' && builtInMissing}>
+            {option.label}
+            {option.id === 'chrome-builtin' && builtInMissing ? ' (not available in this browser)' : ''}
           </option>
         ))}
       </select>
-      <label htmlFor={ids.baseURL}>Base URL</label>
-      <input id={ids.baseURL} type="url" value={draft.baseURL} onChange={(event) => update({ baseURL: event.target.value })} />
-      <label htmlFor={ids.model}>Model</label>
-      <input id={ids.model} type="text" value={draft.model} onChange={(event) => update({ model: event.target.value })} />
-      <label htmlFor={ids.apiKey}>API key</label>
-      <input
-        id={ids.apiKey}
-        type="password"
-        autoComplete="off"
-        value={apiKey}
-        placeholder={view.hasApiKey ? 'A key is saved; type to replace it' : 'Not needed for local servers'}
-        onChange={(event) => setApiKey(event.target.value)}
-      />
+      <p id={ids.hint} className="hint">
+        {preset.hint}
+      </p>
+      {!onDevice && (
+        <>
+          <label htmlFor={ids.baseURL}>Base URL</label>
+          <input id={ids.baseURL} type="url" value={draft.baseURL} onChange={(event) => update({ baseURL: event.target.value })} />
+          <label htmlFor={ids.model}>Model</label>
+          <input id={ids.model} type="text" value={draft.model} onChange={(event) => update({ model: event.target.value })} />
+          <label htmlFor={ids.apiKey}>API key</label>
+          <input
+            id={ids.apiKey}
+            type="password"
+            autoComplete="off"
+            value={apiKey}
+            placeholder={view.hasApiKey ? 'A key is saved; type to replace it' : preset.needsApiKey ? 'Required' : 'Not needed for local servers'}
+            onChange={(event) => setApiKey(event.target.value)}
+          />
+          <label htmlFor={ids.context}>Context size (tokens)</label>
+          <input
+            id={ids.context}
+            type="number"
+            min={512}
+            step={512}
+            value={draft.contextTokens ?? ''}
+            placeholder={`automatic: ${contextTokensFor({ ...draft, contextTokens: null }).toLocaleString()}`}
+            onChange={(event) => update({ contextTokens: event.target.value === '' ? null : Number(event.target.value) })}
+          />
+        </>
+      )}
       <div className="actions">
         <button type="submit">Save</button>
-        {view.hasApiKey && (
+        <button type="button" onClick={() => void test()} disabled={testing}>
+          Test connection
+        </button>
+        {view.hasApiKey && !onDevice && (
           <button
             type="button"
             onClick={() => void sendMessage('saveLlmSettings', { settings: view.settings, apiKey: null }).then(setView)}
@@ -83,7 +135,7 @@ export function LlmSettingsForm() {
           </button>
         )}
       </div>
-      {status && <p role={status.kind === 'error' ? 'alert' : 'status'}>{status.message}</p>}
+      {status && <p role={status.kind}>{status.message}</p>}
     </form>
   );
 }

@@ -1,10 +1,24 @@
 import { useId, useState } from 'react';
+import type { DraftKind, LengthChoice } from '@/lib/hyperalign/rewrite-prompt';
 import { insertIntoTab, readDraftFromTab } from '@/lib/page-bridge/tab-bridge';
+import { describeFidelity } from '@/lib/rewrite/fidelity';
 import type { StyleFingerprint } from '@/lib/style';
 import { StyleMatch } from './StyleMatch';
 import { useRewriteStream } from './use-rewrite-stream';
 
 type Notice = { kind: 'status' | 'alert'; message: string } | null;
+
+const KIND_OPTIONS: ReadonlyArray<[DraftKind, string]> = [
+  ['email', 'Email or reply'],
+  ['post', 'Post'],
+  ['comment', 'Comment'],
+  ['other', 'Other'],
+];
+const LENGTH_OPTIONS: ReadonlyArray<[LengthChoice, string]> = [
+  ['shorter', 'Shorter'],
+  ['same', 'As is'],
+  ['longer', 'Longer'],
+];
 
 /** `tabId`: the web page whose focused field the draft can come from and the rewrite go back to. */
 export function RewritePanel({
@@ -18,6 +32,10 @@ export function RewritePanel({
 }) {
   const [draft, setDraft] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
+  const [kind, setKind] = useState<DraftKind>('email');
+  const [length, setLength] = useState<LengthChoice>('same');
+  const kindId = useId();
+  const lengthId = useId();
   const { state, start, stop, setText } = useRewriteStream();
   const draftId = useId();
   const resultId = useId();
@@ -45,12 +63,30 @@ export function RewritePanel({
         onSubmit={(event) => {
           event.preventDefault();
           setNotice(null);
-          start(draft);
+          start(draft, { kind, length });
         }}
       >
         <label htmlFor={draftId}>Draft</label>
         <textarea id={draftId} value={draft} onChange={(event) => setDraft(event.target.value)} rows={6} />
         <StyleMatch label="Draft" text={draft} fingerprint={fingerprint} />
+        <div className="choices">
+          <label htmlFor={kindId}>Kind of text</label>
+          <select id={kindId} value={kind} onChange={(event) => setKind(event.target.value as DraftKind)}>
+            {KIND_OPTIONS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={lengthId}>Length</label>
+          <select id={lengthId} value={length} onChange={(event) => setLength(event.target.value as LengthChoice)}>
+            {LENGTH_OPTIONS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="actions">
           <button type="submit" disabled={streaming || draft.trim() === '' || !ready}>
             Rewrite
@@ -69,6 +105,7 @@ export function RewritePanel({
       </form>
       {!ready && <p>Rewriting unlocks once Idiolect has learned your voice.</p>}
       {state.phase === 'error' && <p role="alert">{state.message}</p>}
+      <FactCheck state={state} />
       <label htmlFor={resultId}>Rewritten draft</label>
       <textarea
         id={resultId}
@@ -91,5 +128,17 @@ export function RewritePanel({
         {notice && <span role={notice.kind}>{notice.message}</span>}
       </div>
     </section>
+  );
+}
+
+/** What the rewrite lost or added of the draft's facts, checked without a model. Plain text only. */
+function FactCheck({ state }: { state: ReturnType<typeof useRewriteStream>['state'] }) {
+  if (state.phase !== 'done' || !state.fidelity) return null;
+  const message = describeFidelity(state.fidelity);
+  if (!message) return <p className="fact-check">All names, numbers, dates and links of the draft are in the rewrite.</p>;
+  return (
+    <p role="alert" aria-label="Fact check" className="fact-check">
+      {message}
+    </p>
   );
 }

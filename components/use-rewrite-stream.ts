@@ -1,12 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser, type Browser } from 'wxt/browser';
+import type { DraftKind, LengthChoice } from '@/lib/hyperalign/rewrite-prompt';
+import type { FidelityReport } from '@/lib/rewrite/fidelity';
 import { REWRITE_PORT_NAME, rewriteEventSchema } from '@/lib/rewrite/rewrite-port';
 
 export type RewriteState =
   | { phase: 'idle'; text: string }
   | { phase: 'streaming'; text: string }
-  | { phase: 'done'; text: string }
+  /** `fidelity` is absent when the person stopped the rewrite before it finished. */
+  | { phase: 'done'; text: string; fidelity?: FidelityReport }
   | { phase: 'error'; text: string; message: string };
+
+export interface RewriteChoices {
+  kind: DraftKind;
+  length: LengthChoice;
+}
 
 /** Asks the background for a rewrite and follows its stream; `stop` (or unmounting) cancels it. */
 export function useRewriteStream() {
@@ -19,7 +27,7 @@ export function useRewriteStream() {
     setState((current) => (current.phase === 'streaming' ? { phase: 'done', text: current.text } : current));
   }, []);
 
-  const start = useCallback((draft: string) => {
+  const start = useCallback((draft: string, choices: RewriteChoices = { kind: 'email', length: 'same' }) => {
     portRef.current?.disconnect();
     const port = browser.runtime.connect({ name: REWRITE_PORT_NAME });
     portRef.current = port;
@@ -29,7 +37,7 @@ export function useRewriteStream() {
       if (!event.success) return;
       const message = event.data;
       if (message.type === 'delta') setState((current) => ({ phase: 'streaming', text: current.text + message.text }));
-      if (message.type === 'done') setState({ phase: 'done', text: message.text });
+      if (message.type === 'done') setState({ phase: 'done', text: message.text, fidelity: message.fidelity });
       if (message.type === 'error') setState((current) => ({ phase: 'error', text: current.text, message: message.message }));
       if (message.type !== 'delta') {
         port.disconnect();
@@ -45,10 +53,16 @@ export function useRewriteStream() {
           : current,
       );
     });
-    port.postMessage({ type: 'start', draft });
+    port.postMessage({ type: 'start', draft, ...choices });
   }, []);
 
   useEffect(() => () => portRef.current?.disconnect(), []);
 
-  return { state, start, stop, setText: (text: string) => setState((current) => ({ ...current, text })) };
+  // Once the person edits the result, the fact check no longer describes it.
+  return {
+    state,
+    start,
+    stop,
+    setText: (text: string) => setState((current) => (current.phase === 'done' ? { phase: 'done', text } : { ...current, text })),
+  };
 }

@@ -1,0 +1,53 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { sendMessage, type LlmSettingsView } from '@/lib/messaging';
+import { LlmSettingsForm } from './LlmSettingsForm';
+
+vi.mock('@/lib/messaging', () => ({ sendMessage: vi.fn() }));
+
+function answer(view: LlmSettingsView, report = { ok: true, message: 'Connected. “llama3.1” answered in 0.4 s.', models: [] }) {
+  vi.mocked(sendMessage).mockImplementation((async (type: string) => (type === 'testLlmConnection' ? report : view)) as never);
+}
+
+afterEach(() => {
+  cleanup();
+  vi.mocked(sendMessage).mockReset();
+});
+
+describe('LlmSettingsForm', () => {
+  it('offers the browser’s own model as the no-setup default when the browser has one', async () => {
+    answer({ settings: { provider: 'chrome-builtin', baseURL: '', model: 'gemini-nano' }, hasApiKey: false, builtIn: 'available' });
+    render(<LlmSettingsForm />);
+    const provider = await screen.findByRole('combobox', { name: 'Provider' });
+    expect(provider).toHaveProperty('value', 'chrome-builtin');
+    expect(screen.queryByRole('textbox', { name: 'Base URL' })).toBeNull();
+    expect(screen.queryByLabelText('API key')).toBeNull();
+  });
+
+  it('marks the built-in model unavailable where the browser has none, and fills a preset’s address', async () => {
+    answer({ settings: { provider: 'openai', baseURL: 'https://api.openai.com/v1', model: 'gpt-4o-mini' }, hasApiKey: true, builtIn: 'unavailable' });
+    render(<LlmSettingsForm />);
+    const provider = await screen.findByRole('combobox', { name: 'Provider' });
+    expect(screen.getByRole('option', { name: /Built into this browser.*not available/ })).toHaveProperty('disabled', true);
+    await userEvent.selectOptions(provider, 'ollama');
+    expect(screen.getByRole('textbox', { name: 'Base URL' })).toHaveProperty('value', 'http://localhost:11434/v1');
+    expect(screen.getByText(/OLLAMA_ORIGINS/)).toBeTruthy();
+  });
+
+  it('tests the connection with the settings and key as typed, and shows the answer in words', async () => {
+    answer(
+      { settings: { provider: 'ollama', baseURL: 'http://localhost:11434/v1', model: 'llama3.1' }, hasApiKey: false, builtIn: 'unavailable' },
+      { ok: false, message: 'Could not reach http://localhost:11434/v1. Is the server running, and is the Base URL right?', models: [] },
+    );
+    render(<LlmSettingsForm />);
+    await userEvent.type(await screen.findByLabelText('API key'), 'sk-typed');
+    await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Could not reach .* Is the server running/);
+    expect(sendMessage).toHaveBeenCalledWith('testLlmConnection', {
+      settings: { provider: 'ollama', baseURL: 'http://localhost:11434/v1', model: 'llama3.1' },
+      apiKey: 'sk-typed',
+    });
+  });
+});

@@ -1,0 +1,99 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { browser, type Browser } from 'wxt/browser';
+import { startFakeOpenAI, type FakeOpenAI } from '@/tests/support/fake-openai';
+import { serveRewritePort } from '@/lib/background/rewrite-service';
+import { openIdiolectDatabase } from '@/lib/db/database';
+import { ensureActiveProfile } from '@/lib/db/profiles';
+import { createLlmClient } from '@/lib/llm/create-client';
+import { RewritePanel } from './RewritePanel';
+
+type Listener = (message: unknown) => void;
+
+/** Two connected runtime ports, as the popup and the background would hold them. */
+function portPair(name: string): [Browser.runtime.Port, Browser.runtime.Port] {
+  const make = () => ({ message: [] as Listener[], disconnect: [] as Array<() => void> });
+  const sides = [make(), make()];
+  const port = (self: number) => {
+    const other = sides[1 - self]!;
+    return {
+      name,
+      postMessage: (message: unknown) => queueMicrotask(() => other.message.forEach((listener) => listener(message))),
+      disconnect: () => queueMicrotask(() => other.disconnect.forEach((listener) => listener())),
+      onMessage: { addListener: (listener: Listener) => sides[self]!.message.push(listener) },
+      onDisconnect: { addListener: (listener: () => void) => sides[self]!.disconnect.push(listener) },
+    } as unknown as Browser.runtime.Port;
+  };
+  return [port(0), port(1)];
+}
+
+let fake: FakeOpenAI;
+beforeAll(async () => {
+  fake = await startFakeOpenAI();
+  const db = openIdiolectDatabase();
+  const profile = await ensureActiveProfile(db);
+  await db.hypothesisSets.add({
+    id: 'set-1',
+    profileId: profile.id,
+    version: 1,
+    createdAt: new Date().toISOString(),
+    hypotheses: [{ id: 'h1', category: 'style', statement: 'Signs off with a dash and an initial.', evidence: [], confidence: 0.8, status: 'inferred' }],
+    attributes: { role: null, domain: null, audiences: [], facts: [] },
+    sampleIds: [],
+    model: 'fake-model',
+    provider: 'custom',
+    usage: { promptTokens: 0, completionTokens: 0 },
+  });
+  const llm = createLlmClient({ provider: 'custom', baseURL: fake.baseURL, model: 'fake-model' }, null, { retry: { maxRetries: 0 } });
+  vi.spyOn(browser.runtime, 'connect').mockImplementation(((info?: { name?: string }) => {
+    const [popupSide, backgroundSide] = portPair(info?.name ?? '');
+    serveRewritePort(backgroundSide, db, async () => llm);
+    return popupSide;
+  }) as typeof browser.runtime.connect);
+});
+afterEach(() => {
+  cleanup();
+  fake.reset();
+});
+afterAll(() => fake.close());
+
+describe('RewritePanel', () => {
+  it('rewrites with the chosen kind and length, and says which facts of the draft went missing', async () => {
+    fake.script({ content: 'Hi team - demo is Wednesday, bring questions. - J' });
+    render(<RewritePanel ready tabId={null} fingerprint={undefined} />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Draft' }), 'Dear all, the demo is on Tuesday in room 204, agenda at https://intra.example.com/agenda.');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Kind of text' }), 'comment');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Length' }), 'shorter');
+    await userEvent.click(screen.getByRole('button', { name: 'Rewrite' }));
+
+    const check = await screen.findByRole('alert', { name: 'Fact check' });
+    expect(check.textContent).toContain('204 (number)');
+    expect(check.textContent).toContain('https://intra.example.com/agenda (link)');
+    expect(check.textContent).toContain('Wednesday (date or time)');
+    expect(screen.getByRole('textbox', { name: 'Rewritten draft' })).toHaveProperty('value', 'Hi team - demo is Wednesday, bring questions. - J');
+    const system = fake.chatRequests[0]!.chat.systemPrompt;
+    expect(system).toMatch(/comment or a short reply/);
+    expect(system).toMatch(/clearly shorter/);
+  });
+
+  it('says so when every fact survived', async () => {
+    fake.script({ content: 'Hi all - demo Tuesday 3pm. - J' });
+    render(<RewritePanel ready tabId={null} fingerprint={undefined} />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Draft' }), 'Dear all, the demo is on Tuesday at 3pm.');
+    await userEvent.click(screen.getByRole('button', { name: 'Rewrite' }));
+    expect(await screen.findByText(/All names, numbers, dates and links of the draft are in the rewrite/)).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('stops a rewrite on Stop, keeping what arrived', async () => {
+    fake.script({ delayMs: 60_000, then: { content: 'never' } });
+    render(<RewritePanel ready tabId={null} fingerprint={undefined} />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Draft' }), 'Please review the plan by Friday.');
+    await userEvent.click(screen.getByRole('button', { name: 'Rewrite' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Stop' }));
+    expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Rewrite' })).toHaveProperty('disabled', false);
+  });
+});

@@ -1,7 +1,7 @@
 import { contentHash as duplicateHashOf } from '../harvest/clean/content-hash';
 import type { IdiolectDatabase } from './database';
-import { updateStyleFingerprint } from './style-profiles';
 import { sampleSchema, type Sample, type TextKind } from './records';
+import { updateStyleFingerprint } from './style-profiles';
 
 export interface NewSample {
   profileId: string;
@@ -9,10 +9,13 @@ export interface NewSample {
   site: string;
   kind: TextKind;
   source: Sample['source'];
-  writtenAt?: string;
+  writtenAt?: string | null;
   language?: string | null;
   recipientDomain?: string | null;
 }
+
+/** A sample with its duplicate hash computed: Web Crypto calls inside a Dexie transaction would end it. */
+export type PreparedSample = Omit<Sample, 'profileId' | 'id' | 'storedAt'>;
 
 export type AddSampleResult = { status: 'stored'; sample: Sample } | { status: 'duplicate'; existingId: string };
 
@@ -20,32 +23,57 @@ function countWords(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-export async function addSample(db: IdiolectDatabase, input: NewSample): Promise<AddSampleResult> {
+export async function prepareSample(input: Omit<NewSample, 'profileId'>): Promise<PreparedSample> {
   const text = input.text.trim();
-  const contentHash = await duplicateHashOf(text);
-  const now = new Date().toISOString();
-  const sample = sampleSchema.parse({
-    id: crypto.randomUUID(),
-    profileId: input.profileId,
+  return {
     text,
-    contentHash,
+    contentHash: await duplicateHashOf(text),
     site: input.site,
     kind: input.kind,
     source: input.source,
     language: input.language ?? null,
     recipientDomain: input.recipientDomain ?? null,
     wordCount: countWords(text),
-    writtenAt: input.writtenAt ?? now,
-    storedAt: now,
+    writtenAt: input.writtenAt ?? new Date().toISOString(),
     excluded: false,
-  });
+  };
+}
+
+/**
+ * Stores prepared samples in the profile, skipping texts it already has (and repeats within the
+ * batch), in one transaction, joining the caller's when there is one. A single new sample updates
+ * the style fingerprint in place; a batch lets it be rebuilt once on the next read.
+ */
+export async function storePreparedSamples(
+  db: IdiolectDatabase,
+  profileId: string,
+  prepared: readonly PreparedSample[],
+): Promise<{ added: Sample[]; duplicates: Sample['id'][] }> {
   return db.transaction('rw', db.samples, db.styleProfiles, async () => {
-    const existing = await db.samples.where({ profileId: input.profileId, contentHash }).first();
-    if (existing) return { status: 'duplicate', existingId: existing.id } as const;
-    await db.samples.add(sample);
-    await updateStyleFingerprint(db, sample.profileId, sample.text, 'add');
-    return { status: 'stored', sample } as const;
+    const storedAt = new Date().toISOString();
+    const added: Sample[] = [];
+    const duplicates: string[] = [];
+    const seen = new Map<string, string>();
+    for (const item of prepared) {
+      const existingId = seen.get(item.contentHash) ?? (await db.samples.where({ profileId, contentHash: item.contentHash }).first())?.id;
+      if (existingId) {
+        duplicates.push(existingId);
+        continue;
+      }
+      const sample = sampleSchema.parse({ ...item, id: crypto.randomUUID(), profileId, storedAt });
+      seen.set(sample.contentHash, sample.id);
+      added.push(sample);
+    }
+    await db.samples.bulkAdd(added);
+    if (added.length === 1) await updateStyleFingerprint(db, profileId, added[0]!.text, 'add');
+    else if (added.length > 1) await db.styleProfiles.delete(profileId);
+    return { added, duplicates };
   });
+}
+
+export async function addSample(db: IdiolectDatabase, input: NewSample): Promise<AddSampleResult> {
+  const { added, duplicates } = await storePreparedSamples(db, input.profileId, [await prepareSample(input)]);
+  return added[0] ? { status: 'stored', sample: added[0] } : { status: 'duplicate', existingId: duplicates[0]! };
 }
 
 export function listUsableSamples(db: IdiolectDatabase, profileId: string): Promise<Sample[]> {

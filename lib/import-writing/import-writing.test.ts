@@ -4,7 +4,7 @@ import type { IdiolectDatabase } from '../db/database';
 import { writeSetting } from '../db/settings';
 import { ImportWritingError } from './errors';
 import { importWritingFiles, type ImportProgress } from './import-writing';
-import { ESCAPED_OWN_TEXT_START, fileOf, PLAIN_MBOX, PLAIN_OWN_TEXT, REPLY_OWN_TEXT, TAKEOUT_MBOX } from './testing/mbox-fixtures';
+import { ESCAPED_OWN_TEXT_START, fileOf, PLAIN_MBOX, PLAIN_OWN_TEXT, REPLY_OWN_TEXT, TAKEOUT_MBOX } from '../../tests/support/mbox-fixtures';
 
 let db: IdiolectDatabase;
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ImportWritingError } from './errors';
 import { readMboxMessages, type MboxMessage } from './mbox-reader';
-import { PLAIN_MBOX, streamOf, TAKEOUT_MBOX } from './testing/mbox-fixtures';
+import { PLAIN_MBOX, streamOf, TAKEOUT_MBOX } from '../../tests/support/mbox-fixtures';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);

@@ -3,7 +3,7 @@ import { freshDatabase } from '../../tests/support/fresh-database';
 import type { IdiolectDatabase } from '../db/database';
 import { describeImportSummary } from './describe-summary';
 import { importPastedText, importWritingFiles } from './import-writing';
-import { fileOf, PLAIN_OWN_TEXT } from './testing/mbox-fixtures';
+import { fileOf, PLAIN_OWN_TEXT } from '../../tests/support/mbox-fixtures';
 
 let db: IdiolectDatabase;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { REPLY_OWN_TEXT, TAKEOUT_MBOX } from '../../lib/import-writing/testing/mbox-fixtures';
+import { REPLY_OWN_TEXT, TAKEOUT_MBOX } from '../support/mbox-fixtures';
 import { launchWithExtension, readStoredSamples, type ExtensionBrowser } from './support/extension-browser';
 
 describe('importing existing writing from the options page', () => {

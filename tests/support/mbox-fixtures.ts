@@ -1,4 +1,4 @@
-import type { ImportFile } from '../read-file';
+import type { ImportFile } from '../../lib/import-writing/read-file';
 
 /** Test fixtures: small, realistic mail exports written by hand. */
 

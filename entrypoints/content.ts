@@ -9,7 +9,7 @@ export default defineContentScript({
   main(ctx) {
     const site = siteAdapterFor(new URL(location.href), document);
     const stop = watchForSends(document, site, (sent) => {
-      void handOverSentText(document, site, sent).catch(() => {
+      void handOverSentText(document, sent).catch(() => {
         // The extension was updated or reloaded under this page; nothing to do until the page reloads.
       });
     });

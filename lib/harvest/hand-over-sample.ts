@@ -1,11 +1,10 @@
 import { sendMessage } from '../messaging';
 import { askToKeepSample } from './review-prompt';
-import type { SiteAdapter } from './site-adapter';
 import type { SentText } from './watch-sends';
 
 /** Passes a sent text to the background, after asking the user first when they chose to review. */
-export async function handOverSentText(doc: Document, site: SiteAdapter, sent: SentText): Promise<void> {
+export async function handOverSentText(doc: Document, sent: SentText): Promise<void> {
   const policy = await sendMessage('getHarvestPolicy');
   if (policy.reviewBeforeSaving && !(await askToKeepSample(doc, sent.text))) return;
-  await sendMessage('submitSample', { text: sent.text, kind: site.kind, recipientDomain: site.recipientDomain(sent.field) });
+  await sendMessage('submitSample', { text: sent.text, kind: sent.kind, recipientDomain: sent.recipientDomain });
 }

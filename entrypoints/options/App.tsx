@@ -1,6 +1,7 @@
 import { ActiveProfileDetails } from '@/components/ActiveProfileDetails';
 import { AllowedSitesEditor } from '@/components/AllowedSitesEditor';
 import { PauseCollectionSwitch, RedactBeforeStoringSwitch, ReviewBeforeSavingSwitch } from '@/components/CollectionSwitches';
+import { ImportWritingPanel } from '@/components/ImportWritingPanel';
 import { LlmSettingsForm } from '@/components/LlmSettingsForm';
 import { ProfileManager } from '@/components/ProfileManager';
 import { ProfileTransfer } from '@/components/ProfileTransfer';
@@ -18,6 +19,7 @@ export function App() {
       <RedactBeforeStoringSwitch />
       <ProfileManager />
       <ActiveProfileDetails />
+      <ImportWritingPanel />
       <ProfileTransfer />
     </main>
   );

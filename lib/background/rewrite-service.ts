@@ -3,6 +3,7 @@ import type { IdiolectDatabase } from '../db/database';
 import { ensureActiveProfile } from '../db/profiles';
 import { cleanRewrite } from '../hyperalign/rewrite-prompt';
 import type { LlmClient } from '../llm/types';
+import { rememberRewrite } from './own-rewrites';
 import { checkFidelity } from '../rewrite/fidelity';
 import { rewriteDraftInUserVoice } from '../rewrite/rewrite-draft';
 import { rewriteStartSchema, type RewriteEvent } from '../rewrite/rewrite-port';
@@ -38,6 +39,7 @@ export function serveRewritePort(
       }
       const final = cleanRewrite(text);
       post({ type: 'done', text: final, fidelity: checkFidelity(draft, final) });
+      await rememberRewrite(db, final);
     } catch (error) {
       post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
     }

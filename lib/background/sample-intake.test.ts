@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../tests/support/fresh-database';
 import type { IdiolectDatabase } from '../db/database';
 import { writeSetting } from '../db/settings';
+import { rememberRewrite } from './own-rewrites';
 import { acceptSubmittedSample } from './sample-intake';
 
 const TEXT =
@@ -56,6 +57,13 @@ describe('a text the user sent becomes a sample only where and when collection i
     const [sample] = await db.samples.toArray();
     expect(sample!.text).toBe(TEXT);
     expect(sample!.language).toBe('en');
+  });
+
+  it('does not learn from a rewrite Idiolect produced when the user sends it unchanged', async () => {
+    await rememberRewrite(db, TEXT);
+    const verdict = await acceptSubmittedSample(db, { text: `${TEXT}\n`, kind: 'email', recipientDomain: null }, 'https://mail.example.com/');
+    expect(verdict).toEqual({ status: 'ignored', reason: 'This is a rewrite Idiolect wrote; it is not used to learn your voice.' });
+    expect(await db.samples.count()).toBe(0);
   });
 
   it('replaces email addresses and phone numbers when the user asked for redaction', async () => {

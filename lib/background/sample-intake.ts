@@ -4,6 +4,7 @@ import { addSample } from '../db/samples';
 import { readSetting } from '../db/settings';
 import { describeSample, extractOwnText } from '../harvest/clean';
 import type { SampleSubmission, SampleVerdict } from '../messaging';
+import { isIdiolectRewrite } from './own-rewrites';
 
 /**
  * Decides whether a text sent on a page becomes a sample, and cleans it first: quoted replies,
@@ -26,6 +27,9 @@ export async function acceptSubmittedSample(
   const own = extractOwnText({ kind: 'plain', content: submission.text }).text.trim();
   const candidate = await describeSample(own, { redact: await readSetting(db, 'redactBeforeStoring') });
   if (!candidate.quality.usable) return { status: 'ignored', reason: sentenceCase(candidate.quality.reasons.join('; ')) };
+  if (await isIdiolectRewrite(db, candidate.contentHash)) {
+    return { status: 'ignored', reason: 'This is a rewrite Idiolect wrote; it is not used to learn your voice.' };
+  }
 
   const profile = await ensureActiveProfile(db);
   const result = await addSample(db, {

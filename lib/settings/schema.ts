@@ -47,6 +47,8 @@ export const settingsSchemas = {
   collectionPaused: z.boolean(),
   reviewBeforeSaving: z.boolean(),
   redactBeforeStoring: z.boolean(),
+  /** Duplicate hashes of the latest rewrites Idiolect produced, so they are not learned back as the user's own text. */
+  recentRewriteHashes: z.array(z.string()).max(200),
   activeProfileId: z.string().nullable(),
 } as const;
 export type SettingKey = keyof typeof settingsSchemas;
@@ -58,6 +60,7 @@ export const defaultSettings: { [K in SettingKey]: SettingValue<K> } = {
   collectionPaused: false,
   reviewBeforeSaving: false,
   redactBeforeStoring: false,
+  recentRewriteHashes: [],
   activeProfileId: null,
 };
 

@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai';
-import { launchWithExtension, type ExtensionBrowser } from './support/extension-browser';
-import { learnProfileFromSentTexts } from './support/learned-profile';
+import { sendMessageOnPage } from './support/compose-page';
+import { launchWithExtension, readStoredSamples, type ExtensionBrowser } from './support/extension-browser';
+import { LEARNING_TEXTS, learnProfileFromSentTexts } from './support/learned-profile';
 import { startPageServer, type PageServer } from './support/page-server';
 
 declare const chrome: { tabs: { query(filter: object): Promise<Array<{ id?: number }>> } };
 
 const API_KEY = 'sk-page-bridge';
 const DRAFT = 'Dear colleagues, I would like to inform you that the quarterly review has been moved to 10 June at 9:30.';
-const REWRITE = 'Hi all, heads up: the quarterly review moved to 10 June, 9:30. See you there!';
+const REWRITE =
+  'Hi all, heads up: the quarterly review moved to 10 June at 9:30. Shout if that clashes with anything and we will find another slot together. See you there!';
+const SENT_AFTERWARDS = 'Thanks Ana, I read your comments on the budget sheet and fixed the two formulas you flagged in the travel tab this morning.';
 
 describe('the popup takes the draft from the page and puts the rewrite back', () => {
   let llm: FakeOpenAI;
@@ -55,6 +58,14 @@ describe('the popup takes the draft from the page and puts the rewrite back', ()
     await expect.poll(() => compose.getByRole('status', { name: 'Comment seen by the page' }).textContent()).toBe(REWRITE);
     await compose.getByRole('button', { name: 'Post' }).click();
     await compose.getByRole('list', { name: 'Sent' }).getByText(REWRITE).waitFor();
+  });
+
+  it('does not learn the rewrite back as the user’s own writing when it is sent unchanged', async () => {
+    await sendMessageOnPage(compose, SENT_AFTERWARDS);
+    await expect.poll(async () => (await readStoredSamples(popup)).length).toBe(LEARNING_TEXTS.length + 1);
+    const stored = (await readStoredSamples(popup)).map((sample) => sample.text);
+    expect(stored).toContain(SENT_AFTERWARDS);
+    expect(stored).not.toContain(REWRITE);
   });
 
   it('explains what to do when no field in the page is focused', async () => {

@@ -1,0 +1,21 @@
+import type { IdiolectDatabase } from '../db/database';
+import { readSetting, writeSetting } from '../db/settings';
+import { contentHash as duplicateHashOf } from '../harvest/clean';
+
+const REMEMBERED_REWRITES = 200;
+
+/**
+ * Remembers a rewrite Idiolect produced. When the user sends it as it is, it is the model's text,
+ * not theirs: learning from it would feed the profile its own output.
+ */
+export async function rememberRewrite(db: IdiolectDatabase, text: string): Promise<void> {
+  const hash = await duplicateHashOf(text);
+  await db.transaction('rw', db.settings, async () => {
+    const recent = (await readSetting(db, 'recentRewriteHashes')).filter((known) => known !== hash);
+    await writeSetting(db, 'recentRewriteHashes', [hash, ...recent].slice(0, REMEMBERED_REWRITES));
+  });
+}
+
+export async function isIdiolectRewrite(db: IdiolectDatabase, contentHash: string): Promise<boolean> {
+  return (await readSetting(db, 'recentRewriteHashes')).includes(contentHash);
+}

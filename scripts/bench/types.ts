@@ -1,0 +1,17 @@
+/** One row of a benchmark table: what was measured, its value, and a note to read it by. */
+export interface BenchRow {
+  measure: string;
+  value: string | number;
+  note?: string;
+}
+
+/**
+ * A benchmark section. Each module in scripts/bench/ (except this one) exports `section`;
+ * scripts/bench.ts runs them all, in file-name order, and prints one table per section.
+ */
+export interface BenchSection {
+  /** Short, used to pick sections: `npm run bench -- <name>`. */
+  name: string;
+  title: string;
+  run(): Promise<BenchRow[]>;
+}

@@ -1,4 +1,6 @@
 // The HyPerAlign evaluation harness: `npm run eval -- --help` for the options.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseCliOptions, USAGE, UsageError } from '../lib/evaluation/cli-options';
 import { describeFailure } from '../lib/evaluation/describe-failure';
 import { EvaluationError } from '../lib/evaluation/errors';
@@ -24,7 +26,8 @@ async function main(): Promise<number> {
     process.stdout.write(`Report: ${files.report}\nResults: ${files.results}\n`);
     return 0;
   } catch (error) {
-    const resumable = error instanceof EvaluationError ? '' : ` Answers received so far are kept in ${config.outDir}/cache.jsonl: the same command resumes.`;
+    const cache = join(config.outDir, 'cache.jsonl');
+    const resumable = error instanceof EvaluationError || !existsSync(cache) ? '' : ` Answers received so far are kept in ${cache}: the same command resumes.`;
     process.stderr.write(`\nEvaluation failed: ${describeFailure(error, config)}\nNo results were written.${resumable}\n`);
     return 1;
   }

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CDPSession, Page } from 'playwright-core';
+import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai';
+import { launchWithExtension, type ExtensionBrowser } from './support/extension-browser';
+import { profileReplyFor, SCRIPTED_HYPOTHESES } from './support/scripted-profile';
+
+const API_KEY = 'sk-test-engine';
+/** Long enough for the importer's judgement (it skips short texts). */
+const TEXTS = [
+  'Hi Maria, the release moved to Thursday because QA found two blockers in the payment flow. Can you tell the client today? I will send the new build notes tomorrow morning. - J',
+  'Morning all, quick one: the staging server restarts at 6pm tonight, so save your work before then. It should be back within twenty minutes, and I will post here when it is. - J',
+  'Thanks Ben, short answer is yes, we can take the extra ticket if design signs off by Friday. Longer answer: it pushes the search work into the next sprint, which I think is fine. - J',
+  'Hey Sam, I pushed the fix for the login loop, could you check it on your phone before lunch? It only showed up on older Android versions, so the emulator did not catch it. - J',
+];
+
+/** Every record of one object store of the extension's database, read from an extension page. */
+function readStore<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('idiolect');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            resolve(request.result as T[]);
+            open.result.close();
+          };
+        };
+      }),
+    store,
+  );
+}
+
+/** Stops the extension's service worker as Chrome does when it is idle, and waits until it has stopped. */
+async function stopServiceWorker(cdp: CDPSession): Promise<void> {
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((version) => version.scriptURL.endsWith('/background.js') && version.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+}
+
+describe('an inference in flight outlives the MV3 service worker', () => {
+  let llm: FakeOpenAI;
+  let browser: ExtensionBrowser;
+  let options: Page;
+
+  beforeAll(async () => {
+    llm = await startFakeOpenAI({ apiKey: API_KEY });
+    browser = await launchWithExtension();
+    options = await browser.openExtensionPage('options.html');
+    await options.getByRole('combobox', { name: 'Provider' }).selectOption('custom');
+    await options.getByRole('textbox', { name: 'Base URL' }).fill(llm.baseURL);
+    await options.getByRole('textbox', { name: 'Model' }).fill('fake-model');
+    await options.getByLabel('API key').fill(API_KEY);
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('form', { name: 'Model endpoint' }).getByRole('status').getByText('Saved.').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await llm?.close();
+  });
+
+  it('is resumed once after the worker is stopped mid-request, and stored once', async () => {
+    // The first inference request never gets an answer: the worker is stopped while it waits.
+    llm.script({ hang: true }, profileReplyFor);
+    const panel = options.getByRole('region', { name: 'Import your writing' });
+    for (const text of TEXTS) {
+      await panel.getByRole('textbox', { name: 'Text you wrote' }).fill(text);
+      await panel.getByRole('button', { name: 'Add as sample' }).click();
+      await expect.poll(() => panel.getByRole('status').textContent()).toMatch(/^Added 1 sample\./);
+      await expect.poll(() => panel.getByRole('textbox', { name: 'Text you wrote' }).inputValue()).toBe('');
+    }
+    const [interrupted] = await llm.waitForRequests(1, { timeoutMs: 15_000 });
+    for (const text of TEXTS) expect(interrupted!.chat.userContent).toContain(text);
+    expect(await readStore<{ state: string; attempts: number }>(options, 'jobs')).toMatchObject([{ state: 'running', attempts: 1 }]);
+
+    const cdp = await browser.context.newCDPSession(options);
+    await stopServiceWorker(cdp);
+    expect(await readStore(options, 'hypothesisSets')).toEqual([]);
+
+    // Any event starts the worker again (here the settings page asking for the settings; otherwise
+    // the wake-up alarm); on start it finds the unfinished job and resumes it.
+    await options.reload();
+    const [, resumed] = await llm.waitForRequests(2, { timeoutMs: 15_000 });
+    expect(resumed!.chat.systemPrompt).toBe(interrupted!.chat.systemPrompt);
+    expect(resumed!.chat.userContent).toBe(interrupted!.chat.userContent);
+
+    await expect
+      .poll(() => readStore<{ state: string; attempts: number }>(options, 'jobs'), { timeout: 15_000 })
+      .toMatchObject([{ state: 'done', attempts: 2 }]);
+    const sets = await readStore<{ version: number; hypotheses: Array<{ statement: string }> }>(options, 'hypothesisSets');
+    expect(sets).toHaveLength(1);
+    expect(sets[0]!.hypotheses.map((hypothesis) => hypothesis.statement)).toEqual(SCRIPTED_HYPOTHESES);
+
+    const popup = await browser.openExtensionPage('popup.html');
+    const shown = popup.getByRole('list', { name: 'How you write' });
+    for (const statement of SCRIPTED_HYPOTHESES) await shown.getByText(statement).waitFor();
+    // Nothing is left to resume, so no third request can follow.
+    expect(llm.chatRequests).toHaveLength(2);
+  });
+});

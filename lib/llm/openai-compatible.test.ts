@@ -83,6 +83,20 @@ describe('structured answers', () => {
     expect(fake.chatRequests[3]!.chat.responseFormat).toBeUndefined();
   });
 
+  it('drops the temperature for a model that accepts only its own, and remembers it', async () => {
+    const llm = client({ provider: 'openai', model: 'fake-model' });
+    fake.script(
+      { error: { status: 400, param: 'temperature', message: "Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported." } },
+      { json: { greeting: 'hi', count: 1 } },
+      { json: { greeting: 'again', count: 2 } },
+    );
+    expect((await ask(llm)).value.greeting).toBe('hi');
+    expect((await ask(llm)).value.greeting).toBe('again');
+    const bodies = fake.chatRequests.map((request) => request.body as { temperature?: number });
+    expect(bodies.map((body) => body.temperature)).toEqual([0.2, undefined, undefined]);
+    expect(fake.chatRequests.every((request) => request.chat.responseFormat?.type === 'json_schema')).toBe(true);
+  });
+
   it('repairs a malformed answer once, showing the model its own answer and the validation error', async () => {
     fake.script({ json: { greeting: '', count: 'two' } }, { json: { greeting: 'hi', count: 2 } });
     const result = await ask(client());

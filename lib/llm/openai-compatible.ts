@@ -59,6 +59,10 @@ function rejectsResponseFormat(error: unknown): boolean {
   return /response_format|json_schema|json_object|json mode|structured|grammar|\bformat\b/i.test(error.message);
 }
 
+function rejectsTemperature(error: unknown): boolean {
+  return error instanceof APIError && error.status === 400 && (error.param === 'temperature' || /temperature/i.test(error.message));
+}
+
 export function createOpenAICompatibleClient(
   settings: LlmSettings,
   apiKey: string | null,
@@ -85,6 +89,8 @@ export function createOpenAICompatibleClient(
   const probe = options.probe ?? ((url: string) => probeReachable(url, options.fetch));
   /** The strongest structured mode this endpoint accepted; weaker ones are only tried after a refusal. */
   let structuredFloor = 0;
+  /** Reasoning models (o-series, gpt-5) refuse any temperature but their own; then none is sent. */
+  let sendTemperature = true;
 
   async function explain(error: unknown): Promise<LlmError> {
     const connectionFailed = error instanceof APIConnectionError && !(error instanceof APIConnectionTimeoutError);
@@ -107,19 +113,27 @@ export function createOpenAICompatibleClient(
         : mode === 'json_object'
           ? ({ type: 'json_object' } as const)
           : undefined;
-    return send(
-      () =>
-        sdk.chat.completions.create(
-          {
-            model: settings.model,
-            messages: withSchemaInstruction(messages, request.schema, mode),
-            temperature: 0.2,
-            ...(responseFormat ? { response_format: responseFormat } : {}),
-          },
-          { signal: request.signal },
-        ),
-      request.signal,
-    );
+    const attempt = () =>
+      send(
+        () =>
+          sdk.chat.completions.create(
+            {
+              model: settings.model,
+              messages: withSchemaInstruction(messages, request.schema, mode),
+              ...(sendTemperature ? { temperature: 0.2 } : {}),
+              ...(responseFormat ? { response_format: responseFormat } : {}),
+            },
+            { signal: request.signal },
+          ),
+        request.signal,
+      );
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!sendTemperature || !rejectsTemperature(error instanceof LlmError ? error.cause : error)) throw error;
+      sendTemperature = false;
+      return attempt();
+    }
   }
 
   async function completeStructured<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>> {

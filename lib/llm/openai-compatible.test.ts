@@ -138,6 +138,13 @@ describe('errors a person can act on', () => {
     expect(error.message).toMatch(/OpenAI refused the API key.*platform\.openai\.com/);
   });
 
+  it('no key at all for OpenAI: says so without sending anything', async () => {
+    const error = await failureOf(ask(client({ provider: 'openai' }, {}, null)));
+    expect(error.message).toMatch(/needs an OpenAI API key/);
+    expect((await client({ provider: 'openai' }, {}, null).testConnection()).message).toMatch(/needs an OpenAI API key/);
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it('unknown model (404)', async () => {
     const error = await failureOf(ask(client({ model: 'gpt-imaginary' })));
     expect(error.code).toBe('unknown-model');

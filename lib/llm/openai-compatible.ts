@@ -3,7 +3,7 @@ import { zodResponseFormat } from 'openai/helpers/zod';
 import type { TokenUsage } from '../hyperalign/schema';
 import type { LlmSettings } from '../settings/schema';
 import { describeLlmFailure, type EndpointDescription, LlmError } from './errors';
-import { contextTokensFor } from './presets';
+import { contextTokensFor, presetFor } from './presets';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry';
 import { invalidOutputError, repairMessages, STRUCTURED_MODES, validateReply, withSchemaInstruction } from './structured';
 import type {
@@ -98,7 +98,14 @@ export function createOpenAICompatibleClient(
     return describeLlmFailure(error, endpoint, reachable);
   }
 
+  /** OpenAI always needs a key: say so instead of sending a request bound to fail. */
+  const missingKey =
+    !apiKey && presetFor(settings.provider).needsApiKey
+      ? new LlmError('Idiolect needs an OpenAI API key: add one in Idiolect’s options, or choose a local or on-device model.', 'auth')
+      : null;
+
   async function send<T>(request: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (missingKey) throw missingKey;
     try {
       return await withRetries(request, policy, signal);
     } catch (error) {
@@ -202,6 +209,7 @@ export function createOpenAICompatibleClient(
   }
 
   async function testConnection(signal?: AbortSignal): Promise<ConnectionReport> {
+    if (missingKey) return { ok: false, message: missingKey.message, models: [] };
     let models: string[] = [];
     try {
       const page = await sdk.models.list({ signal, timeout: 15_000 });

@@ -77,9 +77,10 @@ function newHypothesis(output: NewHypothesisOutput, context: EvidenceContext): H
   };
 }
 
+/** An attribute is a fact about the person; one that reads like an order to a model is dropped. */
 function cut(value: string | null, max: number): string | null {
   const text = value?.replace(/\s+/g, ' ').trim() ?? '';
-  return text === '' ? null : text.slice(0, max);
+  return text === '' || looksLikeInstruction(text) ? null : text.slice(0, max);
 }
 
 function mergeList(previous: readonly string[], next: readonly string[], max: number, itemMax: number): string[] {

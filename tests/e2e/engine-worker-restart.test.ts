@@ -33,6 +33,13 @@ function readStore<T>(page: Page, store: string): Promise<T[]> {
   );
 }
 
+function alarmNames(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: { alarms: { getAll(): Promise<Array<{ name: string }>> } } };
+    return (await chrome.alarms.getAll()).map((alarm) => alarm.name);
+  });
+}
+
 /** Stops the extension's service worker as Chrome does when it is idle, and waits until it has stopped. */
 async function stopServiceWorker(cdp: CDPSession): Promise<void> {
   const stopped = new Promise<void>((resolve) => {
@@ -81,6 +88,9 @@ describe('an inference in flight outlives the MV3 service worker', () => {
     for (const text of TEXTS) expect(interrupted!.chat.userContent).toContain(text);
     expect(await readStore<{ state: string; attempts: number }>(options, 'jobs')).toMatchObject([{ state: 'running', attempts: 1 }]);
 
+    // While the job is unfinished, an alarm stands ready to wake a stopped worker.
+    expect(await alarmNames(options)).toContain('idiolect-resume-jobs');
+
     const cdp = await browser.context.newCDPSession(options);
     await stopServiceWorker(cdp);
     expect(await readStore(options, 'hypothesisSets')).toEqual([]);
@@ -95,6 +105,7 @@ describe('an inference in flight outlives the MV3 service worker', () => {
     await expect
       .poll(() => readStore<{ state: string; attempts: number }>(options, 'jobs'), { timeout: 15_000 })
       .toMatchObject([{ state: 'done', attempts: 2 }]);
+    await expect.poll(() => alarmNames(options)).not.toContain('idiolect-resume-jobs');
     const sets = await readStore<{ version: number; hypotheses: Array<{ statement: string }> }>(options, 'hypothesisSets');
     expect(sets).toHaveLength(1);
     expect(sets[0]!.hypotheses.map((hypothesis) => hypothesis.statement)).toEqual(SCRIPTED_HYPOTHESES);

@@ -2,36 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai';
 import { launchWithExtension, type ExtensionBrowser } from './support/extension-browser';
+import { configureEndpoint, ENGINE_TEXTS as TEXTS, importTexts, readStore } from './support/engine-helpers';
 import { profileReplyFor, SCRIPTED_HYPOTHESES } from './support/scripted-profile';
 
 const API_KEY = 'sk-test-engine';
-/** Long enough for the importer's judgement (it skips short texts). */
-const TEXTS = [
-  'Hi Maria, the release moved to Thursday because QA found two blockers in the payment flow. Can you tell the client today? I will send the new build notes tomorrow morning. - J',
-  'Morning all, quick one: the staging server restarts at 6pm tonight, so save your work before then. It should be back within twenty minutes, and I will post here when it is. - J',
-  'Thanks Ben, short answer is yes, we can take the extra ticket if design signs off by Friday. Longer answer: it pushes the search work into the next sprint, which I think is fine. - J',
-  'Hey Sam, I pushed the fix for the login loop, could you check it on your phone before lunch? It only showed up on older Android versions, so the emulator did not catch it. - J',
-];
-
-/** Every record of one object store of the extension's database, read from an extension page. */
-function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('idiolect');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            resolve(request.result as T[]);
-            open.result.close();
-          };
-        };
-      }),
-    store,
-  );
-}
 
 function alarmNames(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
@@ -61,12 +35,7 @@ describe('an inference in flight outlives the MV3 service worker', () => {
     llm = await startFakeOpenAI({ apiKey: API_KEY });
     browser = await launchWithExtension();
     options = await browser.openExtensionPage('options.html');
-    await options.getByRole('combobox', { name: 'Provider' }).selectOption('custom');
-    await options.getByRole('textbox', { name: 'Base URL' }).fill(llm.baseURL);
-    await options.getByRole('textbox', { name: 'Model' }).fill('fake-model');
-    await options.getByLabel('API key').fill(API_KEY);
-    await options.getByRole('button', { name: 'Save' }).click();
-    await options.getByRole('form', { name: 'Model endpoint' }).getByRole('status').getByText('Saved.').waitFor();
+    await configureEndpoint(options, llm, API_KEY);
   });
 
   afterAll(async () => {
@@ -77,13 +46,7 @@ describe('an inference in flight outlives the MV3 service worker', () => {
   it('is resumed once after the worker is stopped mid-request, and stored once', async () => {
     // The first inference request never gets an answer: the worker is stopped while it waits.
     llm.script({ hang: true }, profileReplyFor);
-    const panel = options.getByRole('region', { name: 'Import your writing' });
-    for (const text of TEXTS) {
-      await panel.getByRole('textbox', { name: 'Text you wrote' }).fill(text);
-      await panel.getByRole('button', { name: 'Add as sample' }).click();
-      await expect.poll(() => panel.getByRole('status').textContent()).toMatch(/^Added 1 sample\./);
-      await expect.poll(() => panel.getByRole('textbox', { name: 'Text you wrote' }).inputValue()).toBe('');
-    }
+    await importTexts(options, TEXTS);
     const [interrupted] = await llm.waitForRequests(1, { timeoutMs: 15_000 });
     for (const text of TEXTS) expect(interrupted!.chat.userContent).toContain(text);
     expect(await readStore<{ state: string; attempts: number }>(options, 'jobs')).toMatchObject([{ state: 'running', attempts: 1 }]);

@@ -145,7 +145,9 @@ export function applyRefinement(
     if (review.verdict === 'retire') continue;
     const newEvidence = keepVerifiableEvidence(review.evidence, context.samplesById, context.sampleIdOf);
     const revised = review.verdict === 'revise' ? cleanStatement(review.statement) : null;
-    if (revised && kept.concat(current.filter((h) => h.status === 'rejected')).some((other) => other.id !== hypothesis.id && sameClaim(other.statement, revised))) {
+    // A revision may not turn one hypothesis into another one (or into one the person rejected).
+    const repeatsAnother = revised !== null && current.some((other) => other.id !== hypothesis.id && sameClaim(other.statement, revised));
+    if (repeatsAnother) {
       kept.push(hypothesis);
       continue;
     }

@@ -208,9 +208,10 @@ describe('refinement, not restart', () => {
     const edited = hypothesis('Opens with the recipient’s first name (my words).', 'edited');
     const pinned = hypothesis('Asks a direct question before closing.', 'pinned', { category: 'communication' });
     const rejected = hypothesis('Uses exclamation marks often.', 'rejected');
-    const base = await storeSet(db, first.profileId, [retired, confirmed, edited, pinned, rejected], first.ids);
+    const revised = hypothesis('Writes dates as weekday names.', 'inferred');
+    const base = await storeSet(db, first.profileId, [retired, confirmed, edited, pinned, rejected, revised], first.ids);
     const later = await seed(db, NEW_TEXTS);
-    return { db, profileId: first.profileId, base, later, retired, confirmed, edited, pinned, rejected };
+    return { db, profileId: first.profileId, base, later, retired, confirmed, edited, pinned, rejected, revised };
   }
 
   it('shows the model the current hypotheses, the person’s fixed and rejected ones, and the new samples with some earlier ones', async () => {
@@ -231,7 +232,7 @@ describe('refinement, not restart', () => {
   });
 
   it('confirms, revises, retires and adds, but keeps edited and pinned hypotheses as the person left them and never revives a rejected one', async () => {
-    const { db, profileId, base, retired, confirmed, edited, pinned, rejected } = await refinedProfile();
+    const { db, profileId, base, retired, confirmed, edited, pinned, rejected, revised } = await refinedProfile();
     fake.script((request) => {
       const refOf = (statement: string) => /H(\d+) \[[a-z]+\] (.*) \(confidence/.exec(request.chat.userContent.split('\n').find((l) => l.includes(statement)) ?? '')?.[0]?.split(' ')[0] ?? 'H?';
       const newSample = samplesIn(request).find((s) => s.firstLine.startsWith('Yes, approved'))!;
@@ -240,6 +241,9 @@ describe('refinement, not restart', () => {
           reviewed: [
             { ref: refOf(retired.statement), verdict: 'retire', statement: null, evidence: [], confidence: 0.1 },
             { ref: refOf(confirmed.statement), verdict: 'confirm', statement: null, evidence: [{ sampleId: newSample.alias, quote: 'Ship it once' }], confidence: 0.95 },
+            { ref: refOf(revised.statement), verdict: 'revise', statement: 'Names the weekday, never the calendar date.', evidence: [], confidence: 0.6 },
+            // A ref the prompt never gave (the model trying to touch a pinned hypothesis) changes nothing.
+            { ref: 'H99', verdict: 'retire', statement: null, evidence: [], confidence: 0 },
           ],
           added: [
             { category: 'style', statement: 'Uses exclamation marks often!', evidence: [], confidence: 0.9 },
@@ -256,6 +260,7 @@ describe('refinement, not restart', () => {
     expect(byId.has(retired.id)).toBe(false);
     expect(byId.get(confirmed.id)).toMatchObject({ statement: confirmed.statement, confidence: 0.95 });
     expect(byId.get(confirmed.id)!.evidence[0]!.quote).toBe('Ship it once');
+    expect(byId.get(revised.id)).toMatchObject({ statement: 'Names the weekday, never the calendar date.', status: 'inferred', confidence: 0.3 });
     expect(byId.get(edited.id)).toEqual(edited);
     expect(byId.get(pinned.id)).toEqual(pinned);
     expect(byId.get(rejected.id)).toEqual(rejected);

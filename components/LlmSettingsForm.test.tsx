@@ -50,4 +50,28 @@ describe('LlmSettingsForm', () => {
       apiKey: 'sk-typed',
     });
   });
+
+  it('starts the on-device model’s download from a click, showing its progress', async () => {
+    let finish!: () => void;
+    const created = new Promise<void>((resolve) => (finish = resolve));
+    const monitor = new EventTarget();
+    Object.assign(globalThis, {
+      LanguageModel: {
+        availability: async () => 'downloadable',
+        create: async (options: { monitor?: (target: EventTarget) => void }) => {
+          options.monitor?.(monitor);
+          await created;
+          return { destroy: () => undefined };
+        },
+      },
+    });
+    answer({ settings: { provider: 'chrome-builtin', baseURL: '', model: 'gemini-nano' }, hasApiKey: false, builtIn: 'downloadable' });
+    render(<LlmSettingsForm />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Download the on-device model' }));
+    monitor.dispatchEvent(Object.assign(new Event('downloadprogress'), { loaded: 0.4 }));
+    await expect.poll(() => (screen.getByRole('progressbar', { name: 'Model download' }) as HTMLProgressElement).value).toBe(0.4);
+    finish();
+    expect((await screen.findByRole('status')).textContent).toBe('The on-device model is ready.');
+    delete (globalThis as { LanguageModel?: unknown }).LanguageModel;
+  });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { findBuiltInLanguageModel } from '@/lib/llm/chrome-builtin';
 import { contextTokensFor, PROVIDER_PRESETS, presetFor } from '@/lib/llm/presets';
 import { sendMessage, type LlmSettingsView } from '@/lib/messaging';
 import { llmSettingsSchema, providerIdSchema, type LlmSettings } from '@/lib/settings/schema';
@@ -94,6 +95,7 @@ export function LlmSettingsForm() {
       <p id={ids.hint} className="hint">
         {preset.hint}
       </p>
+      {onDevice && (view.builtIn === 'downloadable' || view.builtIn === 'downloading') && <BuiltInDownload />}
       {!onDevice && (
         <>
           <label htmlFor={ids.baseURL}>Base URL</label>
@@ -137,5 +139,45 @@ export function LlmSettingsForm() {
       </div>
       {status && <p role={status.kind}>{status.message}</p>}
     </form>
+  );
+}
+
+/**
+ * Chrome downloads its on-device model only after a click on a page; this is that click. The page
+ * has the Prompt API itself (documents do; the service worker does not).
+ */
+function BuiltInDownload() {
+  const [progress, setProgress] = useState<number | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function download() {
+    const model = findBuiltInLanguageModel();
+    if (!model) {
+      setMessage('This page cannot reach the on-device model.');
+      return;
+    }
+    setProgress(0);
+    try {
+      const session = await model.create({
+        monitor: (monitor) =>
+          monitor.addEventListener('downloadprogress', (event) => setProgress((event as Event & { loaded: number }).loaded)),
+      });
+      session.destroy();
+      setMessage('The on-device model is ready.');
+    } catch (error) {
+      setMessage(`The download did not finish: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  return (
+    <div className="actions">
+      <button type="button" onClick={() => void download()} disabled={progress !== null}>
+        Download the on-device model
+      </button>
+      {progress !== null && <progress aria-label="Model download" max={1} value={progress} />}
+      {message && <span role="status">{message}</span>}
+    </div>
   );
 }

@@ -2,14 +2,15 @@ import { browser } from 'wxt/browser';
 import type { IdiolectDatabase } from '../db/database';
 import type { SecretStore } from '../db/secrets';
 import { readSetting, writeSetting } from '../db/settings';
-import { builtInAvailability, findBuiltInLanguageModel, type BuiltInLanguageModel } from '../llm/chrome-builtin';
+import { serviceWorkerLanguageModel } from '../llm/builtin-offscreen';
+import { builtInAvailability, type BuiltInLanguageModel } from '../llm/chrome-builtin';
 import { createLlmClient, type CreateClientOptions } from '../llm/create-client';
 import type { ConnectionReport, LlmClient } from '../llm/types';
 import type { LlmSettingsChange, LlmSettingsView } from '../messaging';
 import { builtInModelSettings, llmSettingsSchema, type LlmSettings } from '../settings/schema';
 
 export interface LlmConnectionOptions extends Omit<CreateClientOptions, 'builtIn'> {
-  /** The browser's Prompt API; the global one by default (tests pass a fake). */
+  /** The browser's Prompt API; by default the worker's own or the offscreen document's (tests pass a fake). */
   builtIn?: BuiltInLanguageModel | null;
 }
 
@@ -22,8 +23,13 @@ function extensionOrigin(): string | null {
   }
 }
 
+let workerModel: BuiltInLanguageModel | null | undefined;
+
+/** The on-device model: the one passed in (tests), else the worker's (through the offscreen document). */
 function builtInOf(options: LlmConnectionOptions): BuiltInLanguageModel | null {
-  return options.builtIn === undefined ? findBuiltInLanguageModel() : options.builtIn;
+  if (options.builtIn !== undefined) return options.builtIn;
+  workerModel ??= serviceWorkerLanguageModel();
+  return workerModel;
 }
 
 /**

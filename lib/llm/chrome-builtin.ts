@@ -34,7 +34,12 @@ export interface BuiltInSession {
 
 export interface BuiltInLanguageModel {
   availability(): Promise<BuiltInAvailability>;
-  create(options?: { initialPrompts?: BuiltInPromptMessage[]; signal?: AbortSignal }): Promise<BuiltInSession>;
+  create(options?: {
+    initialPrompts?: BuiltInPromptMessage[];
+    signal?: AbortSignal;
+    /** Receives an event target that fires `downloadprogress` ({ loaded: 0…1 }) while the model downloads. */
+    monitor?: (monitor: EventTarget) => void;
+  }): Promise<BuiltInSession>;
 }
 
 /** The browser's on-device model, where there is one (Chrome with the Prompt API, extension contexts). */

@@ -31,6 +31,33 @@ describe('the model connection and the rewrite, in the built extension', () => {
     await expect.poll(async () => (await form.locator('[role=status],[role=alert]').textContent()) ?? '').toMatch(expected);
   }
 
+  it('offers the on-device model only where the browser has one', async () => {
+    const provider = form.getByRole('combobox', { name: 'Provider' });
+    await provider.waitFor();
+    // Debian's Chromium has the Prompt API but no model: the choice is shown but cannot be taken, and OpenAI stays the default.
+    expect(await form.getByRole('option', { name: /Built into this browser.*not available in this browser/ }).isDisabled()).toBe(true);
+    expect(await provider.inputValue()).toBe('openai');
+  });
+
+  it('serves the on-device model from the offscreen document, for workers that lack the Prompt API', async () => {
+    const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
+    const answer = await worker.evaluate(async (portName) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: {
+          offscreen: { createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void> };
+          runtime: { connect(options: { name: string }): { postMessage(m: unknown): void; onMessage: { addListener(l: (m: unknown) => void): void } } };
+        };
+      };
+      await chrome.offscreen.createDocument({ url: 'offscreen.html', reasons: ['WORKERS'], justification: 'e2e' });
+      const port = chrome.runtime.connect({ name: portName });
+      return new Promise<unknown>((resolve) => {
+        port.onMessage.addListener(resolve);
+        port.postMessage({ op: 'availability' });
+      });
+    }, 'idiolect-built-in-model');
+    expect(answer).toEqual({ op: 'availability', value: 'unavailable' });
+  });
+
   it('Test connection answers in words: a wrong key, an unknown model, Ollama’s 403, then success', async () => {
     await form.getByRole('combobox', { name: 'Provider' }).selectOption('custom');
     await form.getByRole('textbox', { name: 'Base URL' }).fill(llm.baseURL);

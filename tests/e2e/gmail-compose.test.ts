@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { bundleWriteBack } from './support/bundle-write-back';
-import { launchWithExtension, type ExtensionBrowser } from './support/extension-browser';
+import { launchWithExtension, readStoredSamples, type ExtensionBrowser } from './support/extension-browser';
 import { startPageServer, type PageServer } from './support/page-server';
 
 const NEW_LINES = ['Hi Maria,', 'Thursday at ten works for me. I will bring two signed copies of the contract and the updated price list for your team.', 'Jo'];
@@ -12,12 +12,6 @@ const PASSPHRASE = 'correct horse battery staple';
 const ONE_TIME_CODE = '493 817';
 const DRAFT = 'hey maria thursday is ok i think, will bring the contract probably and maybe the prices too if i remember them';
 const REWRITE = 'Hi Maria, Thursday at ten is fine. I will bring the contract and the new price list, so we can sign on the spot. Jo';
-
-interface StoredSample {
-  text: string;
-  kind: string;
-  recipientDomain: string | null;
-}
 
 describe('a Gmail-like reply: what is harvested on send, and what a rewrite does to the page', () => {
   let pages: PageServer;
@@ -71,9 +65,9 @@ describe('a Gmail-like reply: what is harvested on send, and what a rewrite does
     await page.getByRole('button', { name: /^Send/ }).click();
     await page.getByRole('list', { name: 'Sent' }).getByText(NEW_LINES[1]!).waitFor();
 
-    await expect.poll(() => storedSamples(extensionPage), { timeout: 10_000 }).toHaveLength(1);
-    const [sample] = await storedSamples(extensionPage);
-    expect(sample).toEqual({ text: NEW_TEXT, kind: 'email', recipientDomain: 'example.org' });
+    await expect.poll(() => readStoredSamples(extensionPage), { timeout: 10_000 }).toHaveLength(1);
+    const [sample] = await readStoredSamples(extensionPage);
+    expect(sample).toMatchObject({ text: NEW_TEXT, kind: 'email', recipientDomain: 'example.org' });
     for (const secret of [SIGNATURE, QUOTED, PASSPHRASE, ONE_TIME_CODE, 'wrote:']) expect(sample!.text).not.toContain(secret);
     await page.close();
   });
@@ -111,23 +105,4 @@ describe('a Gmail-like reply: what is harvested on send, and what a rewrite does
 async function draftSaves(page: Page): Promise<number> {
   const status = (await page.getByRole('status', { name: 'Draft status' }).textContent()) ?? '';
   return Number(status.match(/\((\d+)\)/)?.[1] ?? 0);
-}
-
-/** The samples in the extension's IndexedDB, with what the harvester reported about each. */
-function storedSamples(extensionPage: Page): Promise<StoredSample[]> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise<StoredSample[]>((resolve, reject) => {
-        const open = indexedDB.open('idiolect');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('samples').objectStore('samples').getAll();
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            resolve((request.result as StoredSample[]).map(({ text, kind, recipientDomain }) => ({ text, kind, recipientDomain })));
-            open.result.close();
-          };
-        };
-      }),
-  );
 }

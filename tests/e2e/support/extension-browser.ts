@@ -48,46 +48,40 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
   };
 }
 
-/** Reads one setting as the background stored it, to wait until a UI change has really landed. */
-export function readStoredSetting(extensionPage: Page, key: string): Promise<unknown> {
+/** Reads a table (or one row of it) straight from the extension's IndexedDB, as its own pages can. */
+function readExtensionDatabase(extensionPage: Page, table: string, key?: string): Promise<unknown> {
   return extensionPage.evaluate(
-    (settingKey) =>
+    ({ storeName, rowKey }) =>
       new Promise<unknown>((resolve, reject) => {
         const open = indexedDB.open('idiolect');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction('settings').objectStore('settings').get(settingKey);
+          const store = open.result.transaction(storeName).objectStore(storeName);
+          const request = rowKey === undefined ? store.getAll() : store.get(rowKey);
           request.onerror = () => reject(request.error);
           request.onsuccess = () => {
-            resolve((request.result as { value?: unknown } | undefined)?.value);
+            resolve(request.result);
             open.result.close();
           };
         };
       }),
-    key,
+    { storeName: table, rowKey: key },
   );
+}
+
+/** One setting as the background stored it, to wait until a UI change has really landed. */
+export async function readStoredSetting(extensionPage: Page, key: string): Promise<unknown> {
+  return ((await readExtensionDatabase(extensionPage, 'settings', key)) as { value?: unknown } | undefined)?.value;
 }
 
 export interface StoredSampleRow {
   text: string;
   site: string;
+  kind: string;
+  recipientDomain: string | null;
 }
 
-/** Reads the samples straight from the extension's IndexedDB, as the popup's own origin can. */
-export function readStoredSamples(extensionPage: Page): Promise<StoredSampleRow[]> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise<StoredSampleRow[]>((resolve, reject) => {
-        const open = indexedDB.open('idiolect');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('samples').objectStore('samples').getAll();
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            resolve((request.result as StoredSampleRow[]).map(({ text, site }) => ({ text, site })));
-            open.result.close();
-          };
-        };
-      }),
-  );
+export async function readStoredSamples(extensionPage: Page): Promise<StoredSampleRow[]> {
+  const rows = (await readExtensionDatabase(extensionPage, 'samples')) as StoredSampleRow[];
+  return rows.map(({ text, site, kind, recipientDomain }) => ({ text, site, kind, recipientDomain }));
 }

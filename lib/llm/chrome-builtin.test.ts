@@ -43,6 +43,7 @@ describe('the browser’s built-in model (Prompt API)', () => {
     expect(call!.initialPrompts[0]).toMatchObject({ role: 'system' });
     expect(call!.initialPrompts[0]!.content).toContain('You greet people.');
     expect(call!.options?.responseConstraint).toMatchObject({ type: 'object', required: ['greeting'] });
+    expect(call!.options?.responseConstraint).not.toHaveProperty('$schema');
     expect(result.usage.promptTokens).toBeGreaterThan(50);
     expect(fake.destroyed).toEqual([1]);
   });

@@ -147,7 +147,8 @@ export function createChromeBuiltInClient(model: BuiltInLanguageModel | null = f
   }
 
   async function completeStructured<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>> {
-    const constraint = jsonSchemaOf(request.schema);
+    // Chrome enforces a subset of JSON Schema and rejects keys it does not know; `$schema` is not needed.
+    const { $schema: _dialect, ...constraint } = jsonSchemaOf(request.schema);
     // The schema is also put in words: the constraint shapes the output, the words explain it.
     const { session, input, primed } = await open(withSchemaInstruction(request.messages, request.schema, 'text'), request.signal);
     const usage: TokenUsage = { promptTokens: primed, completionTokens: 0 };

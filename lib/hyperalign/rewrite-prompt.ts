@@ -53,12 +53,14 @@ export function hypothesesForRewrite(hypotheses: readonly Hypothesis[]): Hypothe
     .slice(0, MAX_REWRITE_HYPOTHESES);
 }
 
-function neutralize(text: string): string {
+/** A draft, example or statement must not be able to close its element and speak outside it. */
+export function neutralizePromptTags(text: string): string {
   return text.replace(/<(\/?)\s*(draft|examples?|profile)\b/gi, '‹$1$2');
 }
 
-function describeProfile(hypotheses: readonly Hypothesis[], attributes: UserAttributes): string {
-  const lines = hypothesesForRewrite(hypotheses).map((hypothesis) => `- (${hypothesis.category}) ${neutralize(hypothesis.statement)}`);
+/** The profile as every generation prompt carries it: the hypotheses a rewrite uses, then the attributes. */
+export function describeProfile(hypotheses: readonly Hypothesis[], attributes: UserAttributes): string {
+  const lines = hypothesesForRewrite(hypotheses).map((hypothesis) => `- (${hypothesis.category}) ${neutralizePromptTags(hypothesis.statement)}`);
   const facts = [
     attributes.role && `Role: ${attributes.role}`,
     attributes.domain && `Domain: ${attributes.domain}`,
@@ -69,7 +71,7 @@ function describeProfile(hypotheses: readonly Hypothesis[], attributes: UserAttr
     '<profile>',
     'How this person writes:',
     ...lines,
-    ...(facts.length ? ['', 'About them (for the voice only; do not add these to the text):', ...facts.map(neutralize)] : []),
+    ...(facts.length ? ['', 'About them (for the voice only; do not add these to the text):', ...facts.map(neutralizePromptTags)] : []),
     '</profile>',
   ].join('\n');
 }
@@ -78,7 +80,7 @@ function describeExemplars(exemplars: readonly PromptSample[]): string {
   if (exemplars.length === 0) return '';
   const items = exemplars
     .slice(0, MAX_EXEMPLARS)
-    .map((sample) => `<example>\n${neutralize(truncateToTokens(sample.text, MAX_EXEMPLAR_TOKENS))}\n</example>`);
+    .map((sample) => `<example>\n${neutralizePromptTags(truncateToTokens(sample.text, MAX_EXEMPLAR_TOKENS))}\n</example>`);
   return `\n\nTexts this person wrote of the same kind, for their voice only (their facts do not belong in the rewrite):\n<examples>\n${items.join('\n')}\n</examples>`;
 }
 
@@ -90,7 +92,7 @@ export function buildRewriteMessages(request: RewriteRequest): ChatMessage[] {
   ].join('\n\n');
   return [
     { role: 'system', content: system },
-    { role: 'user', content: `<draft>\n${neutralize(request.draft)}\n</draft>` },
+    { role: 'user', content: `<draft>\n${neutralizePromptTags(request.draft)}\n</draft>` },
   ];
 }
 

@@ -1,7 +1,7 @@
 /**
  * Measures the local style verifier on a JSONL of `{author, text, ...}` records:
  *
- *   npm run --silent style:eval -- <file.jsonl> [--k 7] [--strip-signoff]
+ *   npm run --silent style:eval -- <file.jsonl> [--k 7] [--strip-signoff] [--chunk 20-60]
  *
  * For each author the first k texts make a profile (built with the product's code); the other
  * texts are queries. Prints top-1 attribution accuracy (the query goes to the author whose profile
@@ -9,10 +9,14 @@
  * author's profile vs. against every other author's profile), each score computed exactly as the
  * product computes it, against the shipped reference population. The last line is one JSON object.
  * --strip-signoff drops a short last line from every text, since sign-offs give authors away.
+ * --chunk MIN-MAX measures short texts, as users often have: every text is cut into its
+ * paragraphs, unwrapped and merged or split to MIN-MAX words; the profile is an author's first k
+ * chunks and the queries are chunks of texts that gave the profile none.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { shortChunks, type WordRange } from '../lib/style/chunks';
 import { fingerprintOf } from '../lib/style/fingerprint';
 import type { StyleReference } from '../lib/style/reference';
 import { scoreText } from '../lib/style/score';
@@ -26,6 +30,7 @@ export interface EvalOptions {
   readonly file: string;
   readonly k: number;
   readonly stripSignoff: boolean;
+  readonly chunk: WordRange | null;
 }
 
 export interface EvalResult {
@@ -33,6 +38,9 @@ export interface EvalResult {
   readonly queries: number;
   readonly top1: number;
   readonly auc: number;
+  /** Mean score of queries against their own author's profile, and against the other profiles. */
+  readonly meanSameAuthor: number;
+  readonly meanOtherAuthor: number;
 }
 
 interface Output {
@@ -46,6 +54,7 @@ export function parseArgs(argv: readonly string[]): EvalOptions {
   let file: string | undefined;
   let k = 7;
   let stripSignoff = false;
+  let chunk: WordRange | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--k') {
@@ -54,6 +63,11 @@ export function parseArgs(argv: readonly string[]): EvalOptions {
       k = Number(value);
     } else if (arg === '--strip-signoff') {
       stripSignoff = true;
+    } else if (arg === '--chunk') {
+      const value = argv[++i];
+      const m = /^(\d+)-(\d+)$/.exec(value ?? '');
+      if (m === null || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--chunk needs a word range like 20-60, got ${value ?? 'nothing'}`);
+      chunk = { min: Number(m[1]), max: Number(m[2]) };
     } else if (arg.startsWith('--')) {
       throw new UsageError(`unknown option ${arg}`);
     } else if (file === undefined) {
@@ -62,8 +76,8 @@ export function parseArgs(argv: readonly string[]): EvalOptions {
       throw new UsageError(`unexpected argument ${arg}`);
     }
   }
-  if (file === undefined) throw new UsageError('usage: style-eval <file.jsonl> [--k 7] [--strip-signoff]');
-  return { file, k, stripSignoff };
+  if (file === undefined) throw new UsageError('usage: style-eval <file.jsonl> [--k 7] [--strip-signoff] [--chunk 20-60]');
+  return { file, k, stripSignoff, chunk };
 }
 
 export function readRecords(file: string): EvalRecord[] {
@@ -115,24 +129,42 @@ export function rocAuc(positives: readonly number[], negatives: readonly number[
   return wins / (positives.length * sorted.length);
 }
 
+/** A text to evaluate with the position of the record it comes from among its author's. */
+interface Item {
+  readonly text: string;
+  readonly source: number;
+}
+
+function itemsOf(texts: readonly string[], options: EvalOptions): Item[] {
+  return texts.flatMap((raw, source) => {
+    const text = options.stripSignoff ? stripSignoff(raw) : raw;
+    return options.chunk === null ? [{ text, source }] : shortChunks(text, options.chunk).map((chunk) => ({ text: chunk, source }));
+  });
+}
+
 export function evaluate(records: readonly EvalRecord[], options: EvalOptions, reference: StyleReference, io: Output): EvalResult {
   const byAuthor = new Map<string, string[]>();
-  for (const r of records) byAuthor.set(r.author, [...(byAuthor.get(r.author) ?? []), options.stripSignoff ? stripSignoff(r.text) : r.text]);
-  const authors = [...byAuthor.entries()].filter(([author, texts]) => {
-    if (texts.length > options.k) return true;
-    io.err(`skipping ${author}: ${texts.length} texts, needs at least ${options.k + 1} (k = ${options.k} plus a query)`);
-    return false;
+  for (const r of records) byAuthor.set(r.author, [...(byAuthor.get(r.author) ?? []), r.text]);
+  const authors = [...byAuthor.entries()].flatMap(([author, texts]) => {
+    const items = itemsOf(texts, options);
+    // Queries come from texts that gave the profile nothing, so that no query shares a text with it.
+    const lastProfileSource = items[options.k - 1]?.source ?? Infinity;
+    const queries = items.filter((item) => item.source > lastProfileSource).map((item) => item.text);
+    if (queries.length > 0) return [{ author, profile: items.slice(0, options.k).map((item) => item.text), queries }];
+    const unit = options.chunk === null ? 'texts' : 'chunks';
+    io.err(`skipping ${author}: ${items.length} ${unit}, needs at least ${options.k + 1} (k = ${options.k} plus a query from another text)`);
+    return [];
   });
   if (authors.length < 2) throw new UsageError(`need at least 2 authors with more than k = ${options.k} texts, found ${authors.length}`);
-  const profiles = authors.map(([, texts]) => fingerprintOf(texts.slice(0, options.k), reference.vocabulary));
+  const profiles = authors.map((a) => fingerprintOf(a.profile, reference.vocabulary));
   const positives: number[] = [];
   const negatives: number[] = [];
   let queries = 0;
   let correct = 0;
-  authors.forEach(([author, texts], own) => {
+  authors.forEach(({ author, queries: texts }, own) => {
     let authorCorrect = 0;
     let authorQueries = 0;
-    for (const text of texts.slice(options.k)) {
+    for (const text of texts) {
       const scored = profiles.flatMap((profile) => {
         const result = scoreText(text, profile, reference);
         return result.score === null ? [] : [result];
@@ -156,7 +188,14 @@ export function evaluate(records: readonly EvalRecord[], options: EvalOptions, r
     io.out(`${author}: ${authorCorrect}/${authorQueries} attributed correctly`);
   });
   if (queries === 0) throw new UsageError('no query could be scored');
-  return { authors: authors.length, queries, top1: correct / queries, auc: rocAuc(positives, negatives) };
+  return {
+    authors: authors.length,
+    queries,
+    top1: correct / queries,
+    auc: rocAuc(positives, negatives),
+    meanSameAuthor: mean(positives),
+    meanOtherAuthor: mean(negatives),
+  };
 }
 
 export function main(argv: readonly string[], io: Output = { out: console.log, err: console.error }, reference?: StyleReference): number {
@@ -164,8 +203,12 @@ export function main(argv: readonly string[], io: Output = { out: console.log, e
     const options = parseArgs(argv);
     const records = readRecords(options.file);
     const result = evaluate(records, options, reference ?? shippedReference(), io);
-    io.out(`top-1 attribution accuracy: ${result.top1.toFixed(3)} over ${result.queries} queries by ${result.authors} authors (k = ${options.k}${options.stripSignoff ? ', sign-offs stripped' : ''})`);
+    const conditions = [`k = ${options.k}`];
+    if (options.stripSignoff) conditions.push('sign-offs stripped');
+    if (options.chunk !== null) conditions.push(`chunks of ${options.chunk.min}-${options.chunk.max} words`);
+    io.out(`top-1 attribution accuracy: ${result.top1.toFixed(3)} over ${result.queries} queries by ${result.authors} authors (${conditions.join(', ')})`);
     io.out(`verification AUC: ${result.auc.toFixed(3)}`);
+    io.out(`mean score: ${result.meanSameAuthor.toFixed(1)} against the own author's profile, ${result.meanOtherAuthor.toFixed(1)} against other authors'`);
     io.out(JSON.stringify({ authors: result.authors, queries: result.queries, top1: round3(result.top1), auc: round3(result.auc) }));
     return 0;
   } catch (error) {
@@ -173,6 +216,10 @@ export function main(argv: readonly string[], io: Output = { out: console.log, e
     io.err(`style-eval: ${error.message}`);
     return 2;
   }
+}
+
+function mean(xs: readonly number[]): number {
+  return xs.reduce((a, b) => a + b, 0) / xs.length;
 }
 
 function round3(x: number): number {

@@ -34,6 +34,23 @@ describe('style:eval command', () => {
     expect(JSON.parse(out[out.length - 1]!)).toEqual({ authors: 2, queries: 2, top1: 1, auc: 1 });
   });
 
+  it('measures short chunks of the texts with --chunk, queries never sharing a text with the profile', () => {
+    const file = join(dir, 'chunks.jsonl');
+    const long = (make: (i: number) => string, i: number) => `${make(i)}\n\n${make(i + 100)}`;
+    const records = [1, 2, 3, 4].flatMap((i) => [
+      { author: 'a', text: long(terse, i) },
+      { author: 'b', text: long(formal, i) },
+    ]);
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
+    const { code, out } = run([file, '--k', '3', '--chunk', '20-60']);
+    expect(code).toBe(0);
+    expect(out.join('\n')).toMatch(/chunks of 20-60 words/);
+    expect(out.join('\n')).toMatch(/mean score: \d+\.\d against the own author's profile, \d+\.\d against other authors'/);
+    // Each text gives two chunks; the first 3 come from texts 1-2, so texts 3-4 give 4 queries per author.
+    expect(JSON.parse(out[out.length - 1]!)).toMatchObject({ authors: 2, queries: 8 });
+    expect(run([file, '--chunk', '60-20']).code).toBe(2);
+  });
+
   it('fails clearly on a missing file, bad JSON (with its line) and bad options', () => {
     expect(run([join(dir, 'absent.jsonl')])).toMatchObject({ code: 2, err: [expect.stringMatching(/no such file/)] });
     const bad = join(dir, 'bad.jsonl');

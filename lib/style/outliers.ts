@@ -6,8 +6,11 @@ import { fingerprintOf, removeSample } from './fingerprint';
 import type { StyleReference } from './reference';
 import { scoreText } from './score';
 
-/** A leave-one-out score below this (out of 100) means "probably not the same writer". */
-export const DEFAULT_OUTLIER_THRESHOLD = 20;
+/**
+ * A leave-one-out score below this (out of 100) means "probably not the same writer": a little
+ * below even odds, since capped evidence keeps another writer's texts near 25-45, not near 0.
+ */
+export const DEFAULT_OUTLIER_THRESHOLD = 45;
 
 /** Below this many samples the rest of the profile is too thin to judge one sample by. */
 export const MIN_SAMPLES_FOR_OUTLIERS = 4;

@@ -6,17 +6,31 @@
 import { z } from 'zod';
 import { COUNT_FAMILIES, STATISTIC_NAMES, type CountFamily } from './features';
 import type { StyleFingerprint } from './fingerprint';
-import { VECTOR_FAMILIES, styleVectors, type FeatureSpace, type StyleVectors, type VectorFamily } from './vectors';
+import {
+  LENGTH_CONDITIONS,
+  styleVectors,
+  type FeatureSpace,
+  type LengthCondition,
+  type Moments,
+  type StyleVectors,
+  type VectorFamily,
+} from './vectors';
 
 const moments = z.object({ mean: z.array(z.number()), sd: z.array(z.number().positive()) });
+/** Per feature, `intercept + slope * ln(words per text)`. */
+const lengthTrend = z.object({ intercept: z.array(z.number()), slope: z.array(z.number()) });
 
 const compactWriterSchema = z.object({
+  /** Unique id of this fingerprint. */
   id: z.string(),
+  /** The person who wrote it: one writer has a fingerprint of full mails and one of short texts. */
+  writer: z.string(),
+  condition: z.enum(LENGTH_CONDITIONS),
   samples: z.number().int().positive(),
   words: z.number().int().positive(),
   /** Totals of char n-grams, words and word bigrams, in COUNT_FAMILIES order. */
   totals: z.array(z.number().int()).length(COUNT_FAMILIES.length),
-  /** Dense counts aligned with the vocabulary of each family. */
+  /** Dense counts aligned with the vocabulary of each family, without trailing zeros. */
   char: z.array(z.number().int().nonnegative()),
   word: z.array(z.number().int().nonnegative()),
   bigram: z.array(z.number().int().nonnegative()),
@@ -25,20 +39,35 @@ const compactWriterSchema = z.object({
 });
 export type CompactWriter = z.infer<typeof compactWriterSchema>;
 
-export const calibrationSchema = z.object({
-  bias: z.number(),
-  weights: z.object({
-    char: z.number(),
-    word: z.number(),
-    bigram: z.number(),
-    statistics: z.number(),
-    habits: z.number(),
-  }),
+const familyWeights = z.object({
+  char: z.number(),
+  word: z.number(),
+  bigram: z.number(),
+  statistics: z.number(),
+  habits: z.number(),
 });
+export type FamilyWeights = z.infer<typeof familyWeights>;
+
+const singleCalibration = z.object({ bias: z.number(), weights: familyWeights });
+export type SingleCalibration = z.infer<typeof singleCalibration>;
+
+const byQueryLength = z.object({ short: singleCalibration, long: singleCalibration });
+
+/** Weights fitted for each combination of profile texts' length and query length: `[profile][query]`. */
+export const calibrationSchema = z.object({ short: byQueryLength, long: byQueryLength });
 export type Calibration = z.infer<typeof calibrationSchema>;
 
+const habitCounts = z.object({
+  texts: z.number().int().positive(),
+  withGreeting: z.number().int().nonnegative(),
+  withClosing: z.number().int().nonnegative(),
+  greetings: z.record(z.string(), z.number().int().positive()),
+  closings: z.record(z.string(), z.number().int().positive()),
+});
+export type HabitCounts = z.infer<typeof habitCounts>;
+
 export const referenceFileSchema = z.object({
-  format: z.literal(1),
+  format: z.literal(2),
   source: z.string(),
   license: z.string(),
   method: z.string(),
@@ -49,15 +78,19 @@ export const referenceFileSchema = z.object({
     bigram: z.array(z.string()),
     statistics: z.array(z.string()),
   }),
-  population: z.object({ char: moments, word: moments, bigram: moments, statistics: moments }),
-  /** How many reference texts opened with each common greeting / closed with each common sign-off. */
-  habits: z.object({
-    texts: z.number().int().positive(),
-    withGreeting: z.number().int().nonnegative(),
-    withClosing: z.number().int().nonnegative(),
-    greetings: z.record(z.string(), z.number().int().positive()),
-    closings: z.record(z.string(), z.number().int().positive()),
+  population: z.object({
+    char: moments,
+    word: moments,
+    bigram: moments,
+    /** Mean and standard deviation of each statistic as they change with the length of the texts. */
+    statistics: z.object({ mean: lengthTrend, sd: lengthTrend }),
+    /** Typical words per text of the short and the long reference texts. */
+    typicalWords: z.object({ short: z.number().positive(), long: z.number().positive() }),
+    /** Words per text of the shortest and the longest reference texts. */
+    wordRange: z.object({ min: z.number().positive(), max: z.number().positive() }),
   }),
+  /** How many reference texts of each length opened with each common greeting / closed with each common sign-off. */
+  habits: z.object({ short: habitCounts, long: habitCounts }),
   writers: z.array(compactWriterSchema),
   calibration: calibrationSchema,
 });
@@ -71,6 +104,8 @@ export interface StyleVocabulary {
 
 export interface ReferenceWriter {
   readonly id: string;
+  readonly writer: string;
+  readonly condition: LengthCondition;
   readonly vectors: StyleVectors;
 }
 
@@ -82,20 +117,27 @@ export interface StyleReference {
   readonly calibration: Calibration;
 }
 
+function checkSize(values: readonly unknown[][], size: number, what: string): void {
+  if (values.some((v) => v.length !== size)) throw new Error(`Reference population statistics for ${what} do not match its vocabulary`);
+}
+
 export function featureSpaceOf(file: Pick<ReferenceFile, 'vocabulary' | 'population'>): FeatureSpace {
   const features = {} as Record<VectorFamily, readonly string[]>;
-  const mean = {} as Record<VectorFamily, Float64Array>;
-  const sd = {} as Record<VectorFamily, Float64Array>;
-  for (const family of VECTOR_FAMILIES) {
-    const names = file.vocabulary[family];
-    features[family] = family === 'statistics' ? names : names.map((f) => `${family}:${f}`);
-    mean[family] = Float64Array.from(file.population[family].mean);
-    sd[family] = Float64Array.from(file.population[family].sd);
-    if (mean[family].length !== names.length || sd[family].length !== names.length) {
-      throw new Error(`Reference population statistics for "${family}" do not match its vocabulary`);
-    }
+  const counts = {} as Record<CountFamily, Moments>;
+  for (const family of COUNT_FAMILIES) {
+    features[family] = file.vocabulary[family].map((f) => `${family}:${f}`);
+    const { mean, sd } = file.population[family];
+    checkSize([mean, sd], features[family].length, `"${family}"`);
+    counts[family] = { mean: Float64Array.from(mean), sd: Float64Array.from(sd) };
   }
-  return { features, mean, sd };
+  features.statistics = file.vocabulary.statistics;
+  const { mean, sd } = file.population.statistics;
+  checkSize([mean.intercept, mean.slope, sd.intercept, sd.slope], features.statistics.length, 'the statistics');
+  const trend = (t: { intercept: number[]; slope: number[] }) => ({ intercept: Float64Array.from(t.intercept), slope: Float64Array.from(t.slope) });
+  return { features, counts, statistics: { mean: trend(mean), sd: trend(sd) },
+    typicalWords: file.population.typicalWords,
+    wordRange: file.population.wordRange,
+  };
 }
 
 export function vocabularyOf(file: Pick<ReferenceFile, 'vocabulary'>): StyleVocabulary {
@@ -104,10 +146,20 @@ export function vocabularyOf(file: Pick<ReferenceFile, 'vocabulary'>): StyleVoca
   return { id: file.vocabulary.id, keys };
 }
 
-export function compactWriter(id: string, fp: StyleFingerprint, file: Pick<ReferenceFile, 'vocabulary'>): CompactWriter {
-  const dense = (family: CountFamily) => file.vocabulary[family].map((f) => fp.counts[`${family}:${f}`] ?? 0);
+export function compactWriter(
+  who: { id: string; writer: string; condition: LengthCondition },
+  fp: StyleFingerprint,
+  file: Pick<ReferenceFile, 'vocabulary'>,
+): CompactWriter {
+  // Trailing zeros are left out: the vocabulary is ordered from common to rare features.
+  const dense = (family: CountFamily) => {
+    const values = file.vocabulary[family].map((f) => fp.counts[`${family}:${f}`] ?? 0);
+    let end = values.length;
+    while (end > 0 && values[end - 1] === 0) end--;
+    return values.slice(0, end);
+  };
   return {
-    id,
+    ...who,
     samples: fp.samples,
     words: fp.words,
     totals: COUNT_FAMILIES.map((family) => fp.totals[family]),
@@ -126,9 +178,9 @@ export function expandWriter(writer: CompactWriter, file: Pick<ReferenceFile, 'v
   for (const family of COUNT_FAMILIES) {
     const names = file.vocabulary[family];
     const values = writer[family];
-    if (values.length !== names.length) throw new Error(`Reference writer ${writer.id} has ${values.length} ${family} counts, vocabulary has ${names.length}`);
-    names.forEach((f, i) => {
-      if (values[i]! > 0) counts[`${family}:${f}`] = values[i]!;
+    if (values.length > names.length) throw new Error(`Reference writer ${writer.id} has ${values.length} ${family} counts, vocabulary has ${names.length}`);
+    values.forEach((n, i) => {
+      if (n > 0) counts[`${family}:${names[i]!}`] = n;
     });
   }
   const statistics: StyleFingerprint['statistics'] = {};
@@ -160,7 +212,7 @@ export function loadReference(json: unknown): StyleReference {
     vocabulary: vocabularyOf(file),
     space,
     habits: file.habits,
-    writers: file.writers.map((w) => ({ id: w.id, vectors: styleVectors(expandWriter(w, file), space) })),
+    writers: file.writers.map((w) => ({ id: w.id, writer: w.writer, condition: w.condition, vectors: styleVectors(expandWriter(w, file), space) })),
     calibration: file.calibration,
   };
 }

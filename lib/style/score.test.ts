@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { shortChunks } from './chunks';
 import { emptyStyleFingerprint, scoreStyle, styleFingerprintOf, type StyleFingerprint } from './index';
 
 const DEV_EMAILS = new URL('../../../shared/data/dev-emails.jsonl', import.meta.url);
@@ -25,6 +26,27 @@ function score(text: string, profile: StyleFingerprint): number {
   const result = scoreStyle(text, profile);
   if (result.score === null) throw new Error(`no score: ${result.reason}`);
   return result.score;
+}
+
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Another writer's texts in other registers than the profiles below. */
+const LEGAL =
+  'Pursuant to our agreement dated March 3rd, the Licensee shall remit all outstanding royalties within thirty (30) calendar days of receipt of invoice.';
+const TEXT_SPEAK = 'lol yeah no way im going to that thing tonight, too tired. maybe next week?? text me when ur free';
+const FORMAL =
+  'Dear colleagues, I would like to inform you that the quarterly review has been moved to Thursday afternoon. Please accept my apologies for any inconvenience this may cause.';
+
+/** Each dev author's texts cut into 20-60-word chunks: the first 7 make a profile, chunks of later texts are held out. */
+function shortProfiles(): { profile: StyleFingerprint; heldOut: string[] }[] {
+  return devAuthors().map((texts) => {
+    const chunks = texts.flatMap((text, source) => shortChunks(text, { min: 20, max: 60 }).map((chunk) => ({ chunk, source })));
+    const lastProfileSource = chunks[6]!.source;
+    return {
+      profile: styleFingerprintOf(chunks.slice(0, 7).map((c) => c.chunk)),
+      heldOut: chunks.filter((c) => c.source > lastProfileSource).map((c) => c.chunk),
+    };
+  });
 }
 
 describe('style score', () => {
@@ -68,5 +90,43 @@ describe('style score', () => {
       });
       expect(attributed / queries).toBeGreaterThanOrEqual(0.8);
     });
+
+    it('keeps short texts by other writers well below certainty, and below the writer\'s own', () => {
+      const profiles = shortProfiles();
+      const same: number[] = [];
+      const other: number[] = [];
+      profiles.forEach(({ heldOut }, own) =>
+        heldOut.forEach((text) => profiles.forEach(({ profile }, j) => (j === own ? same : other).push(score(text, profile)))),
+      );
+      // Before the reference had short texts, both means were about 95.
+      expect(mean(other)).toBeLessThan(50);
+      expect(mean(same) - mean(other)).toBeGreaterThanOrEqual(10);
+      expect(other.filter((s) => s >= 90).length / other.length).toBeLessThan(0.05);
+    });
+
+    it('scores a legal sentence from someone else lower than the writer\'s own short texts', () => {
+      const profiles = shortProfiles();
+      const own = profiles.map(({ profile, heldOut }) => mean(heldOut.map((text) => score(text, profile))));
+      const legal = profiles.map(({ profile }) => score(LEGAL, profile));
+      expect(mean(legal)).toBeLessThan(45);
+      expect(mean(legal)).toBeLessThan(mean(own) - 10);
+      expect(Math.max(...legal)).toBeLessThan(80);
+      expect(Math.max(...profiles.map(({ profile }) => score(TEXT_SPEAK, profile)))).toBeLessThan(80);
+    });
+  });
+
+  it('does not give every short text 100 against a profile of short texts', () => {
+    const profile = styleFingerprintOf([
+      'Hi Priya, thanks for the notes on the onboarding doc. I folded in most of them and left two questions in the margin for you.',
+      'Team, the offsite is confirmed for the 14th at the lake house. Bring walking shoes, the plan is a long hike after lunch.',
+      'Quick update: the invoice went out this morning and finance expects the payment within thirty days, as agreed in the contract.',
+      'Hey Tom, could you look at the flaky checkout test before Friday? It failed three times last night and nobody knows why yet.',
+    ]);
+    const sameVoice = score('Hi Sam, the deploy went fine this morning. I left a note in the runbook about the cache step, could you check it before lunch?', profile);
+    // These were 100, 99 and 100 when the reference writers had only long mails.
+    for (const text of [LEGAL, TEXT_SPEAK, FORMAL]) {
+      expect(score(text, profile)).toBeLessThan(65);
+      expect(score(text, profile)).toBeLessThan(sameVoice - 25);
+    }
   });
 });

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import OpenAI from 'openai';
-import type { TokenUsage } from '../hyperalign/schema';
-import { describeLlmFailure } from '../llm/errors';
-import { DEFAULT_RETRY_POLICY, withRetries } from '../llm/retry';
-import type { ChatMessage, LlmClient, StructuredRequest, StructuredResult } from '../llm/types';
+import type { LlmClient, StructuredRequest, StructuredResult, TextRequest, TextResult } from '../llm/types';
 import { type AnswerCache, cacheKey } from './cache';
 
 /** How many model answers a run needed, and how many of them the cache already had. */
@@ -17,12 +13,14 @@ export function newCallCounter(): CallCounter {
 }
 
 const cachedStructuredSchema = z.object({ mode: z.enum(['json_schema', 'json_object', 'text']), value: z.unknown() });
+const cachedTextSchema = z.object({ text: z.string() });
 
 /**
- * The product's client with its structured answers cached. A cached answer is validated against
- * the request's schema again, so a changed schema makes the call again rather than trust it.
+ * The product's client with its answers cached, so a rerun resumes where it stopped. A cached
+ * structured answer is validated against the request's schema again, so a changed schema makes
+ * the call again rather than trust it.
  */
-export function withStructuredCache(client: LlmClient, cache: AnswerCache, counter: CallCounter): LlmClient {
+export function withAnswerCache(client: LlmClient, cache: AnswerCache, counter: CallCounter): LlmClient {
   async function completeStructured<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>> {
     counter.answers++;
     const key = cacheKey({ kind: 'structured', model: client.model, schemaName: request.schemaName, messages: request.messages });
@@ -37,63 +35,28 @@ export function withStructuredCache(client: LlmClient, cache: AnswerCache, count
     await cache.put({ key, value: { mode: result.mode, value: result.value }, usage: result.usage });
     return result;
   }
-  return {
-    provider: client.provider,
-    model: client.model,
-    contextTokens: client.contextTokens,
-    completeStructured,
-    streamText: (request) => client.streamText(request),
-    testConnection: (signal) => client.testConnection(signal),
-  };
-}
 
-export interface TextGeneration {
-  text: string;
-  usage: TokenUsage;
-}
-
-export type GenerateText = (messages: ChatMessage[], signal?: AbortSignal) => Promise<TextGeneration>;
-
-export interface TextEndpoint {
-  baseURL: string;
-  model: string;
-  apiKey: string | null;
-  temperature: number;
-  timeoutMs: number;
-}
-
-const cachedTextSchema = z.object({ text: z.string() });
-
-/**
- * Plain-text generation with token usage and a fixed temperature, which the product's streaming
- * call does not report or set; errors are explained with the product's own descriptions.
- */
-export function createTextGenerator(endpoint: TextEndpoint, cache: AnswerCache, counter: CallCounter): GenerateText {
-  const baseURL = endpoint.baseURL.replace(/\/+$/, '');
-  const sdk = new OpenAI({ baseURL, apiKey: endpoint.apiKey || 'not-needed', maxRetries: 0, timeout: endpoint.timeoutMs });
-  const described = { provider: 'custom', baseURL, model: endpoint.model };
-  return async (messages, signal) => {
+  async function completeText(request: TextRequest): Promise<TextResult> {
     counter.answers++;
-    const key = cacheKey({ kind: 'text', model: endpoint.model, temperature: endpoint.temperature, messages });
+    const key = cacheKey({ kind: 'text', model: client.model, temperature: request.temperature, messages: request.messages });
     const hit = cache.get(key);
     const stored = hit && cachedTextSchema.safeParse(hit.value);
     if (hit && stored?.success) {
       counter.fromCache++;
       return { text: stored.data.text, usage: hit.usage };
     }
-    let completion: OpenAI.Chat.Completions.ChatCompletion;
-    try {
-      completion = await withRetries(
-        () => sdk.chat.completions.create({ model: endpoint.model, messages, temperature: endpoint.temperature }, { signal }),
-        DEFAULT_RETRY_POLICY,
-        signal,
-      );
-    } catch (error) {
-      throw describeLlmFailure(error, described);
-    }
-    const text = completion.choices[0]?.message.content ?? '';
-    const usage = { promptTokens: completion.usage?.prompt_tokens ?? 0, completionTokens: completion.usage?.completion_tokens ?? 0 };
-    await cache.put({ key, value: { text }, usage });
-    return { text, usage };
+    const result = await client.completeText(request);
+    await cache.put({ key, value: { text: result.text }, usage: result.usage });
+    return result;
+  }
+
+  return {
+    provider: client.provider,
+    model: client.model,
+    contextTokens: client.contextTokens,
+    completeStructured,
+    completeText,
+    streamText: (request) => client.streamText(request),
+    testConnection: (signal) => client.testConnection(signal),
   };
 }

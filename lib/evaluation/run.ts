@@ -4,7 +4,7 @@ import { inferHypotheses, type InferredProfile } from '../hyperalign/infer';
 import type { PromptSample } from '../hyperalign/inference-prompt';
 import type { TokenUsage } from '../hyperalign/schema';
 import { createOpenAICompatibleClient } from '../llm/openai-compatible';
-import type { LlmClient } from '../llm/types';
+import type { ChatMessage, LlmClient } from '../llm/types';
 import { scoreStyle, styleFingerprintOf, type StyleFingerprint } from '../style';
 import { pairResults, styleResults } from './aggregate';
 import { addUsage, openAnswerCache } from './cache';
@@ -14,7 +14,7 @@ import { type AuthorSplit, parseDataset, splitByAuthor } from './dataset';
 import { EvaluationError } from './errors';
 import { generationTaskFor } from './generation-task';
 import { JUDGE_SCHEMA_NAME, judgeMessages, judgeVerdictSchema, PAIRS } from './judge';
-import { createTextGenerator, newCallCounter, withStructuredCache, type GenerateText } from './model-calls';
+import { newCallCounter, withAnswerCache } from './model-calls';
 import { pairPositionConsistent, pairScore } from './pair-score';
 import { createPool } from './pool';
 import { createProgress, type ProgressStream } from './progress';
@@ -87,13 +87,8 @@ export async function runEvaluation(config: EvaluationConfig, progressStream: Pr
   };
   const cache = await openAnswerCache(files.cache);
   const counter = newCallCounter();
-  const inferenceClient = withStructuredCache(productClient(config, config.model), cache, counter);
-  const judgeClient = withStructuredCache(productClient(config, config.judgeModel), cache, counter);
-  const generate = createTextGenerator(
-    { baseURL: config.baseURL, model: config.model, apiKey: config.apiKey, temperature: config.temperature, timeoutMs: config.timeoutMs },
-    cache,
-    counter,
-  );
+  const authorModel = withAnswerCache(productClient(config, config.model), cache, counter);
+  const judgeClient = withAnswerCache(productClient(config, config.judgeModel), cache, counter);
 
   const promptCount = split.authors.reduce((sum, author) => sum + author.heldOut.length, 0);
   const progress = createProgress(progressStream, split.authors.length + promptCount * CALLS_PER_PROMPT);
@@ -111,13 +106,13 @@ export async function runEvaluation(config: EvaluationConfig, progressStream: Pr
 
   async function infer(author: AuthorSplit): Promise<InferredProfile> {
     const samples: PromptSample[] = author.samples.map((record) => ({ id: record.id, text: record.text, kind: 'email', site: 'dataset' }));
-    const profile = await pool(() => inferHypotheses(inferenceClient, samples, { signal: abort.signal }));
+    const profile = await pool(() => inferHypotheses(authorModel, samples, { signal: abort.signal }));
     account('inference', profile.usage);
     return profile;
   }
 
-  async function generateFor(condition: Condition, messages: Parameters<GenerateText>[0]): Promise<string> {
-    const { text, usage } = await pool(() => generate(messages, abort.signal));
+  async function generateFor(condition: Condition, messages: ChatMessage[]): Promise<string> {
+    const { text, usage } = await pool(() => authorModel.completeText({ messages, temperature: config.temperature, signal: abort.signal }));
     account(`generation:${condition}`, usage);
     return cleanGeneration(text);
   }

@@ -2,7 +2,7 @@ import type { TokenUsage } from '../hyperalign/schema';
 import { LlmError } from './errors';
 import { presetFor } from './presets';
 import { invalidOutputError, jsonSchemaOf, validateReply, withSchemaInstruction } from './structured';
-import type { ChatMessage, ConnectionReport, LlmClient, StreamRequest, StructuredRequest, StructuredResult } from './types';
+import type { ChatMessage, ConnectionReport, LlmClient, StreamRequest, StructuredRequest, StructuredResult, TextRequest, TextResult } from './types';
 
 /**
  * The slice of Chrome's Prompt API (the global `LanguageModel`) that Idiolect uses. Declared here
@@ -176,6 +176,19 @@ export function createChromeBuiltInClient(model: BuiltInLanguageModel | null = f
     }
   }
 
+  async function completeText(request: TextRequest): Promise<TextResult> {
+    const { session, input, primed } = await open(request.messages, request.signal);
+    try {
+      const promptTokens = primed + (await measure(session, input));
+      const text = await session.prompt(input, request.signal ? { signal: request.signal } : {});
+      return { text, usage: { promptTokens, completionTokens: estimate(text) } };
+    } catch (error) {
+      throw describeBuiltInFailure(error);
+    } finally {
+      session.destroy();
+    }
+  }
+
   async function* streamText(request: StreamRequest): AsyncIterable<string> {
     const { session, input } = await open(request.messages, request.signal);
     try {
@@ -225,5 +238,5 @@ export function createChromeBuiltInClient(model: BuiltInLanguageModel | null = f
     }
   }
 
-  return { provider: 'chrome-builtin', model: 'gemini-nano', contextTokens, completeStructured, streamText, testConnection };
+  return { provider: 'chrome-builtin', model: 'gemini-nano', contextTokens, completeStructured, streamText, completeText, testConnection };
 }

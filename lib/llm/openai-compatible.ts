@@ -14,6 +14,8 @@ import type {
   StructuredMode,
   StructuredRequest,
   StructuredResult,
+  TextRequest,
+  TextResult,
 } from './types';
 
 /** Local servers accept any key, but the SDK insists on one. */
@@ -178,6 +180,31 @@ export function createOpenAICompatibleClient(
     throw new LlmError('The endpoint accepts no way of asking for structured answers.', 'unsupported');
   }
 
+  async function completeText(request: TextRequest): Promise<TextResult> {
+    const attempt = () =>
+      send(
+        () =>
+          sdk.chat.completions.create(
+            {
+              model: settings.model,
+              messages: request.messages,
+              ...(sendTemperature && request.temperature !== undefined ? { temperature: request.temperature } : {}),
+            },
+            { signal: request.signal },
+          ),
+        request.signal,
+      );
+    let completion: OpenAI.Chat.Completions.ChatCompletion;
+    try {
+      completion = await attempt();
+    } catch (error) {
+      if (!sendTemperature || !rejectsTemperature(error instanceof LlmError ? error.cause : error)) throw error;
+      sendTemperature = false;
+      completion = await attempt();
+    }
+    return { text: completion.choices[0]?.message.content ?? '', usage: usageOf(completion) };
+  }
+
   async function* streamText(request: StreamRequest): AsyncIterable<string> {
     // A stream that goes quiet for too long is cut, and reported as a time-out.
     const quiet = new AbortController();
@@ -254,6 +281,7 @@ export function createOpenAICompatibleClient(
     contextTokens: contextTokensFor(settings),
     completeStructured,
     streamText,
+    completeText,
     testConnection,
   };
 }

@@ -30,6 +30,18 @@ export interface StreamRequest {
   signal?: AbortSignal;
 }
 
+export interface TextRequest {
+  messages: ChatMessage[];
+  /** Sampling temperature, where the model accepts one; the provider's default otherwise. */
+  temperature?: number;
+  signal?: AbortSignal;
+}
+
+export interface TextResult {
+  text: string;
+  usage: TokenUsage;
+}
+
 /** What a connection test found, in words for the person who configured it. */
 export interface ConnectionReport {
   ok: boolean;
@@ -46,5 +58,7 @@ export interface LlmClient {
   readonly contextTokens: number;
   completeStructured<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>>;
   streamText(request: StreamRequest): AsyncIterable<string>;
+  /** One whole plain-text answer with its token counts (for measuring; the UI streams). */
+  completeText(request: TextRequest): Promise<TextResult>;
   testConnection(signal?: AbortSignal): Promise<ConnectionReport>;
 }

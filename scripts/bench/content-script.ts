@@ -8,13 +8,14 @@
  *   `chrome.runtime` calls it makes; every run then checks that the watchers really are attached
  *   (typing and pressing Send reaches the stub's `sendMessage`).
  *
- * Runs alone: `npx tsx scripts/bench/content-script.ts` (builds first if there is no build).
+ * Run it alone with `npm run bench -- content-script` (builds first if there is no build).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import type { BenchSection } from './types';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CONTENT_SCRIPT = `${ROOT}.output/chrome-mv3/content-scripts/content.js`;
@@ -106,20 +107,19 @@ function kib(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
-export function formatContentScriptBench(result: ContentScriptBench): string {
-  const lines = [
-    `content script: ${kib(result.rawBytes)} raw, ${kib(result.gzipBytes)} gzip (${result.gzipBytes} bytes)`,
-    ...result.attachMs.map(
-      ({ elements, median, min, max, runs }) => `  attach on a page of ${elements.toLocaleString('en')} elements: median ${median} ms (min ${min}, max ${max}, ${runs} runs)`,
-    ),
-  ];
-  return lines.join('\n');
-}
-
-export default benchContentScript;
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const result = await benchContentScript();
-  console.log(formatContentScriptBench(result));
-  console.log(JSON.stringify({ contentScript: result }));
-}
+export const section: BenchSection = {
+  name: 'content-script',
+  title: 'Harvesting content script: size and time to attach',
+  async run() {
+    const result = await benchContentScript();
+    return [
+      { measure: 'size, raw', value: kib(result.rawBytes) },
+      { measure: 'size, gzip', value: kib(result.gzipBytes), note: `${result.gzipBytes} bytes, level 9` },
+      ...result.attachMs.map(({ elements, median, min, max, runs }) => ({
+        measure: `attach, page of ${elements.toLocaleString('en-US')} elements`,
+        value: `${median} ms`,
+        note: `median of ${runs}; min ${min}, max ${max}`,
+      })),
+    ];
+  },
+};

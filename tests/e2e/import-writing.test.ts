@@ -30,7 +30,7 @@ describe('importing existing writing from the options page', () => {
       .toBe('Added 2 samples. 1 message was not yours and left out. Skipped 1: too short (1).');
     const stored = await readStoredSamples(options);
     expect(stored).toHaveLength(2);
-    expect(stored).toContainEqual({ text: REPLY_OWN_TEXT, site: 'import' });
+    expect(stored).toContainEqual({ text: REPLY_OWN_TEXT, site: 'import', kind: 'email', recipientDomain: 'partner.example' });
   });
 
   it('refuses a file that is not an mbox and stores nothing more', async () => {

@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { findBuiltInLanguageModel } from '@/lib/llm/chrome-builtin';
 import { contextTokensFor, PROVIDER_PRESETS, presetFor } from '@/lib/llm/presets';
+import { browser } from 'wxt/browser';
+import { endpointOriginPattern } from '@/lib/llm/endpoint-access';
 import { sendMessage, type LlmSettingsView } from '@/lib/messaging';
 import { llmSettingsSchema, providerIdSchema, type LlmSettings } from '@/lib/settings/schema';
 
@@ -38,10 +40,20 @@ export function LlmSettingsForm() {
     const settings = validated();
     if (!settings) return;
     try {
+      // First thing in the click: the browser only shows a permission prompt during a user gesture.
+      const pattern = endpointOriginPattern(settings);
+      const reachable = pattern ? await browser.permissions.request({ origins: [pattern] }) : true;
       const saved = await sendMessage('saveLlmSettings', { settings, ...(apiKey ? { apiKey } : {}) });
       setView(saved);
       setApiKey('');
-      setStatus({ kind: 'status', message: 'Saved.' });
+      setStatus(
+        reachable
+          ? { kind: 'status', message: 'Saved.' }
+          : {
+              kind: 'alert',
+              message: `Saved, but without access to ${new URL(settings.baseURL).hostname} requests can fail unless that server allows browser requests (CORS). Save again to grant access.`,
+            },
+      );
     } catch (error) {
       setStatus({ kind: 'alert', message: error instanceof Error ? error.message : String(error) });
     }

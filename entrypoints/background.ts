@@ -7,6 +7,7 @@ import {
 } from '@/lib/background/collection-control';
 import { connectConfiguredLlm, saveLlmSettings, testLlmConnection, viewLlmSettings } from '@/lib/background/llm-connection';
 import { serveRewritePort } from '@/lib/background/rewrite-service';
+import { isFromExtensionPage, parseSampleSubmission } from '@/lib/background/message-guards';
 import { acceptSubmittedSample } from '@/lib/background/sample-intake';
 import { ADD_SELECTION_MENU_ID, addSelectedTextAsSample, createAddSelectionMenu } from '@/lib/background/selection-sample';
 import { refreshTodayBadge } from '@/lib/background/today-badge';
@@ -39,27 +40,36 @@ export default defineBackground(() => {
     if (await queueInferenceIfDue(db, profile.id)) void jobs.kick();
   }
 
+  /** Messages only the popup and options page may send; content scripts get a refusal. */
+  const fromExtensionPage: typeof onMessage = (type, handler) =>
+    onMessage(type, (message) => {
+      if (!isFromExtensionPage(message.sender.url, browser.runtime.getURL('/'))) throw new Error('Not allowed from a web page.');
+      return handler(message);
+    });
+
   // Listeners first: a failure below must never leave the content script's messages unanswered.
   onMessage('submitSample', async ({ data, sender }) => {
-    const verdict = await acceptSubmittedSample(db, data, sender.url ?? sender.tab?.url);
+    const submission = parseSampleSubmission(data);
+    if (!submission) return { status: 'ignored', reason: 'The text could not be read.' };
+    const verdict = await acceptSubmittedSample(db, submission, sender.url ?? sender.tab?.url);
     if (verdict.status === 'stored') await afterSamplesStored();
     return verdict;
   });
   onMessage('getHarvestPolicy', async () => ({ reviewBeforeSaving: await readSetting(db, 'reviewBeforeSaving') }));
-  onMessage('setCollectionPaused', ({ data }) => setCollectionPaused(db, data));
-  onMessage('setReviewBeforeSaving', async ({ data }) => {
+  fromExtensionPage('setCollectionPaused', ({ data }) => setCollectionPaused(db, data));
+  fromExtensionPage('setReviewBeforeSaving', async ({ data }) => {
     await writeSetting(db, 'reviewBeforeSaving', data);
   });
-  onMessage('setRedactBeforeStoring', async ({ data }) => {
+  fromExtensionPage('setRedactBeforeStoring', async ({ data }) => {
     await writeSetting(db, 'redactBeforeStoring', data);
   });
-  onMessage('wipeAllData', () => wipeEverything(db, secrets));
-  onMessage('getLlmSettings', () => viewLlmSettings(db, secrets));
-  onMessage('saveLlmSettings', ({ data }) => saveLlmSettings(db, secrets, data));
-  onMessage('testLlmConnection', ({ data }) => testLlmConnection(secrets, data));
-  onMessage('allowSite', ({ data }) => allowSite(db, data));
-  onMessage('disallowSite', ({ data }) => disallowSites(db, [data]));
-  onMessage('inferNow', async () => {
+  fromExtensionPage('wipeAllData', () => wipeEverything(db, secrets));
+  fromExtensionPage('getLlmSettings', () => viewLlmSettings(db, secrets));
+  fromExtensionPage('saveLlmSettings', ({ data }) => saveLlmSettings(db, secrets, data));
+  fromExtensionPage('testLlmConnection', ({ data }) => testLlmConnection(secrets, data));
+  fromExtensionPage('allowSite', ({ data }) => allowSite(db, data));
+  fromExtensionPage('disallowSite', ({ data }) => disallowSites(db, [data]));
+  fromExtensionPage('inferNow', async () => {
     const profile = await ensureActiveProfile(db);
     const queued = (await queueInferenceIfDue(db, profile.id, { force: true })) !== null;
     void jobs.kick();
@@ -69,7 +79,9 @@ export default defineBackground(() => {
     if (alarm.name === RESUME_ALARM) void jobs.kick();
   });
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === REWRITE_PORT_NAME) serveRewritePort(port, db, connectLlm);
+    if (port.name === REWRITE_PORT_NAME && isFromExtensionPage(port.sender?.url, browser.runtime.getURL('/'))) {
+      serveRewritePort(port, db, connectLlm);
+    }
   });
   browser.permissions.onRemoved.addListener(({ origins = [] }) => {
     void disallowSites(db, hostsOfRevokedOrigins(origins));

@@ -31,6 +31,20 @@ describe('choosing the samples an inference sees', () => {
     expect(chosen.map((s) => s.id)).toContain(emails.at(-1)!.id);
   });
 
+  it('among samples of the same kind, site and recipient, adds the one whose style differs most', () => {
+    const formal = sample(
+      'Dear Mr. Henderson, I am writing to inform you that, regrettably, the shipment has been delayed; kindly accept our sincere apologies for any inconvenience caused.',
+    );
+    const terse = [
+      'ok cool. ship it fri. ping me if stuck',
+      'yep works. merged. thx!!',
+      'nope not today. tmrw maybe. lol',
+      'done. logs look fine now. ttyl',
+    ].map((text) => sample(text));
+    const chosen = selectSamplesForInference([...terse].reverse().concat(formal), { ...wide, maxSamples: 2 });
+    expect(chosen.map((s) => s.id)).toEqual([terse.at(-1)!.id, formal.id]);
+  });
+
   it('stays within the token budget, cutting a long sample rather than dropping everything', () => {
     const long = sample(`${'This sentence is part of a very long message. '.repeat(200)}The end.`);
     const short = Array.from({ length: 20 }, (_, i) => sample(`Short reply ${i}: yes, Thursday works for me, see you there.`));

@@ -1,3 +1,4 @@
+import { distanceBetween, stylePointOf, type StylePoint } from '../style';
 import type { PromptSample } from './inference-prompt';
 
 export interface CandidateSample extends PromptSample {
@@ -64,6 +65,7 @@ interface Coverage {
   sites: Set<string>;
   recipients: Set<string>;
   lengths: Set<string>;
+  points: StylePoint[];
 }
 
 /** How much a sample widens what the chosen ones already cover: kind, site, recipient, length. */
@@ -76,35 +78,48 @@ function novelty(sample: CandidateSample, covered: Coverage): number {
   );
 }
 
+/** Style differences count in steps, so that among samples of nearly the same style the most recent wins. */
+const STYLE_STEP = 0.2;
+/** At most worth a new site: kind, site and recipient stay the main kinds of variety. */
+const MAX_STYLE_NOVELTY = 1.6;
+
+function styleNovelty(nearestChosen: number): number {
+  return Number.isFinite(nearestChosen) ? Math.min(MAX_STYLE_NOVELTY, Math.floor(nearestChosen / STYLE_STEP) * STYLE_STEP) : 0;
+}
+
 /**
- * Greedy: each step takes the sample that adds the most variety, the most recent among equals,
- * skipping any that no longer fits the budget.
+ * Greedy: each step takes the sample that adds the most variety (kind, site, recipient, length,
+ * and how far its style is from the closest chosen sample, by the local style verifier), the most
+ * recent among equals, skipping any that no longer fits the budget.
  */
 function pickDiverse(pool: readonly CandidateSample[], slots: number, budget: number, covered: Coverage, options: SelectionOptions) {
   const chosen: PromptSample[] = [];
   let spent = 0;
-  const remaining = [...pool];
+  const remaining = pool.map((sample) => ({ sample, point: stylePointOf(sample.text), nearestChosen: Infinity }));
+  for (const earlier of covered.points) for (const entry of remaining) entry.nearestChosen = Math.min(entry.nearestChosen, distanceBetween(entry.point, earlier));
   while (chosen.length < slots && remaining.length > 0) {
     let bestIndex = -1;
     let bestScore = -1;
-    for (const [index, sample] of remaining.entries()) {
+    for (const [index, { sample, nearestChosen }] of remaining.entries()) {
       const cost = estimateTokens(truncateToTokens(sample.text, options.maxTokensPerSample));
       if (spent + cost > budget) continue;
-      const score = novelty(sample, covered);
+      const score = novelty(sample, covered) + styleNovelty(nearestChosen);
       if (score > bestScore) {
         bestScore = score;
         bestIndex = index;
       }
     }
     if (bestIndex < 0) break;
-    const [sample] = remaining.splice(bestIndex, 1);
-    const text = truncateToTokens(sample!.text, options.maxTokensPerSample);
+    const [{ sample, point }] = remaining.splice(bestIndex, 1) as [(typeof remaining)[number]];
+    const text = truncateToTokens(sample.text, options.maxTokensPerSample);
     spent += estimateTokens(text);
-    covered.kinds.add(sample!.kind);
-    covered.sites.add(sample!.site);
-    covered.recipients.add(sample!.recipient ?? '');
-    covered.lengths.add(lengthBucket(sample!.text));
-    chosen.push({ id: sample!.id, text, kind: sample!.kind, site: sample!.site, recipient: sample!.recipient ?? null });
+    covered.kinds.add(sample.kind);
+    covered.sites.add(sample.site);
+    covered.recipients.add(sample.recipient ?? '');
+    covered.lengths.add(lengthBucket(sample.text));
+    covered.points.push(point);
+    for (const entry of remaining) entry.nearestChosen = Math.min(entry.nearestChosen, distanceBetween(entry.point, point));
+    chosen.push({ id: sample.id, text, kind: sample.kind, site: sample.site, recipient: sample.recipient ?? null });
   }
   return { chosen, spent };
 }
@@ -116,7 +131,7 @@ function pickDiverse(pool: readonly CandidateSample[], slots: number, budget: nu
  */
 export function selectSamplesForInference(candidates: readonly CandidateSample[], options: SelectionOptions): PromptSample[] {
   const unique = withoutRepeats(candidates);
-  const covered: Coverage = { kinds: new Set(), sites: new Set(), recipients: new Set(), lengths: new Set() };
+  const covered: Coverage = { kinds: new Set(), sites: new Set(), recipients: new Set(), lengths: new Set(), points: [] };
   const seen = options.previouslySeen;
   if (!seen || seen.size === 0) return pickDiverse(unique, options.maxSamples, options.tokenBudget, covered, options).chosen;
 

@@ -4,22 +4,33 @@ import type { StyleReference } from './reference';
 import { calibrationAt } from './score';
 import { VECTOR_FAMILIES, dot, lengthPosition, styleVectors } from './vectors';
 
+/** One text's habits, computed once so that many distances can be taken cheaply. */
+export interface StylePoint {
+  readonly vectors: ReturnType<typeof styleVectors>;
+  readonly lengthPosition: number;
+}
+
+export function stylePointOf(text: string, reference: StyleReference): StylePoint {
+  const fingerprint = fingerprintOf([text], reference.vocabulary);
+  return { vectors: styleVectors(fingerprint, reference.space), lengthPosition: lengthPosition(fingerprint, reference.space) };
+}
+
 /**
  * 0 for texts with identical habits, up to 2 for opposite ones: one minus the cosine of the
  * z-scored feature vectors, averaged over feature families with the calibration's weights for
  * texts of these lengths.
  */
-export function styleDistance(a: string, b: string, reference: StyleReference): number {
-  const fa = fingerprintOf([a], reference.vocabulary);
-  const fb = fingerprintOf([b], reference.vocabulary);
-  const va = styleVectors(fa, reference.space);
-  const vb = styleVectors(fb, reference.space);
-  const { weights } = calibrationAt(reference.calibration, lengthPosition(fa, reference.space), lengthPosition(fb, reference.space));
+export function distanceBetweenStylePoints(a: StylePoint, b: StylePoint, reference: StyleReference): number {
+  const { weights } = calibrationAt(reference.calibration, a.lengthPosition, b.lengthPosition);
   let weighted = 0;
   let total = 0;
   for (const family of VECTOR_FAMILIES) {
-    weighted += weights[family] * (1 - dot(va[family], vb[family]));
+    weighted += weights[family] * (1 - dot(a.vectors[family], b.vectors[family]));
     total += weights[family];
   }
   return total > 0 ? Math.max(0, weighted / total) : 1;
+}
+
+export function styleDistance(a: string, b: string, reference: StyleReference): number {
+  return distanceBetweenStylePoints(stylePointOf(a, reference), stylePointOf(b, reference), reference);
 }

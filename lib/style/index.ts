@@ -3,7 +3,7 @@
  * sample, and a 0-100 "sounds like you" score calibrated against the shipped reference writers.
  */
 import { findOutlierSamples as findOutliersWith, type OutlierSample } from './outliers';
-import { styleDistance as styleDistanceWith } from './distance';
+import { distanceBetweenStylePoints, styleDistance as styleDistanceWith, stylePointOf as stylePointWith, type StylePoint } from './distance';
 import {
   addSample as addSampleWith,
   emptyFingerprint,
@@ -51,4 +51,15 @@ export function findOutlierSamples(samples: readonly string[], threshold?: numbe
 
 export function styleDistance(a: string, b: string): number {
   return styleDistanceWith(a, b, shippedReference());
+}
+
+export type { StylePoint };
+
+/** A text's habits, computed once, for many cheap distances (choosing varied samples). */
+export function stylePointOf(text: string): StylePoint {
+  return stylePointWith(text, shippedReference());
+}
+
+export function distanceBetween(a: StylePoint, b: StylePoint): number {
+  return distanceBetweenStylePoints(a, b, shippedReference());
 }

@@ -3,6 +3,7 @@ import type { IdiolectDatabase } from '../db/database';
 import { ensureActiveProfile } from '../db/profiles';
 import { addSample } from '../db/samples';
 import { readSetting } from '../db/settings';
+import { describeSample } from '../harvest/clean';
 
 export const ADD_SELECTION_MENU_ID = 'idiolect-add-selection';
 
@@ -16,23 +17,24 @@ export function createAddSelectionMenu(): void {
 }
 
 /**
- * The user chose this text themselves, so it may come from any page; a pause still wins, since
- * pausing promises that nothing is collected at all.
+ * The user chose this text themselves, so it may come from any page; it still has to be long
+ * enough to learn from, and a pause still wins, since pausing promises nothing is collected.
  */
 export async function addSelectedTextAsSample(
   db: IdiolectDatabase,
   selection: { text: string; pageUrl: string | undefined },
-): Promise<'stored' | 'duplicate' | 'paused' | 'empty'> {
+): Promise<'stored' | 'duplicate' | 'paused' | 'unusable'> {
   if (await readSetting(db, 'collectionPaused')) return 'paused';
-  const text = selection.text.trim();
-  if (!text) return 'empty';
+  const candidate = await describeSample(selection.text.trim(), { redact: await readSetting(db, 'redactBeforeStoring') });
+  if (!candidate.quality.usable) return 'unusable';
   const profile = await ensureActiveProfile(db);
   const result = await addSample(db, {
     profileId: profile.id,
-    text,
+    text: candidate.text,
     site: hostOf(selection.pageUrl),
     kind: 'other',
     source: 'selection',
+    language: candidate.language === 'und' ? null : candidate.language,
   });
   return result.status;
 }

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, readStoredSamples, readStoredSetting, type ExtensionBrowser } from './support/extension-browser';
 import { sendMessageOnPage } from './support/compose-page';
-import { allowSiteFromOptions } from './support/options-page';
 import { startPageServer, type PageServer } from './support/page-server';
 
 declare const chrome: { action: { getBadgeText(details: object): Promise<string> } };
@@ -12,7 +11,7 @@ const AFTER_RESUME = 'Written after collection was resumed, so this one is fine 
 const DISCARDED = 'The user was asked about this text in the little card and chose to discard it, so it must not end up among their samples.';
 const KEPT = 'The user was asked about this text in the little card and chose to keep it, so it should be stored as a writing sample.';
 
-describe('the user controls collection: pause, and review before saving', () => {
+describe('the user controls collection: allowing a site, pausing, and reviewing before saving', () => {
   let pages: PageServer;
   let browser: ExtensionBrowser;
   let options: Page;
@@ -21,14 +20,25 @@ describe('the user controls collection: pause, and review before saving', () => 
   beforeAll(async () => {
     pages = await startPageServer();
     browser = await launchWithExtension();
-    options = await allowSiteFromOptions(browser, '127.0.0.1');
     compose = await browser.context.newPage();
     await compose.goto(pages.url('compose.html'));
+    options = await browser.openExtensionPage('options.html');
   });
 
   afterAll(async () => {
     await browser?.close();
     await pages?.close();
+  });
+
+  it('allows collection on the site of the current tab from the popup', async () => {
+    const popup = await browser.openPopupOver(compose);
+    await popup.getByRole('button', { name: 'Collect on this site' }).click();
+    await popup.getByText('Collecting what you send on 127.0.0.1.').waitFor();
+    await popup.getByRole('button', { name: 'Stop collecting on this site' }).waitFor();
+    await options.getByRole('list', { name: 'Allowed sites' }).getByText('127.0.0.1').waitFor();
+    await popup.close();
+    // The harvesting script is registered for pages loaded from now on.
+    await compose.reload();
   });
 
   it('stores nothing while paused, and collects again once resumed', async () => {

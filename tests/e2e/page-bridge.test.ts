@@ -6,8 +6,6 @@ import { launchWithExtension, readStoredSamples, type ExtensionBrowser } from '.
 import { LEARNING_TEXTS, learnProfileFromSentTexts } from './support/learned-profile';
 import { startPageServer, type PageServer } from './support/page-server';
 
-declare const chrome: { tabs: { query(filter: object): Promise<Array<{ id?: number }>> } };
-
 const API_KEY = 'sk-page-bridge';
 const DRAFT = 'Dear colleagues, I would like to inform you that the quarterly review has been moved to 10 June at 9:30.';
 const REWRITE =
@@ -31,10 +29,7 @@ describe('the popup takes the draft from the page and puts the rewrite back', ()
     const url = pages.url('compose.html?bridge');
     await compose.goto(url);
     await compose.getByRole('textbox', { name: 'Comment' }).fill(DRAFT);
-    const worker = browser.context.serviceWorkers()[0]!;
-    const [tab] = await worker.evaluate((pageUrl) => chrome.tabs.query({ url: pageUrl }), url);
-    popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tab!.id}`);
+    popup = await browser.openPopupOver(compose);
   });
 
   afterAll(async () => {

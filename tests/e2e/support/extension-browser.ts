@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
+declare const chrome: { tabs: { query(filter: { url: string }): Promise<Array<{ id?: number }>> } };
+
 export const CHROMIUM_PATH = process.env.IDIOLECT_CHROMIUM ?? '/usr/bin/chromium';
 export const BUILT_EXTENSION = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
 
@@ -11,6 +13,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   openExtensionPage(file: 'popup.html' | 'options.html'): Promise<Page>;
+  /** The popup as it opens over `page`: in a tab of its own, told which tab it works on. */
+  openPopupOver(page: Page): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -40,6 +44,13 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${file}`);
       return page;
+    },
+    async openPopupOver(page) {
+      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+      const [tab] = await worker.evaluate((url) => chrome.tabs.query({ url }), page.url());
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tab!.id}`);
+      return popup;
     },
     async close() {
       await context.close();

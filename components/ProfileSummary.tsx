@@ -1,9 +1,32 @@
+import { useState } from 'react';
 import { MIN_SAMPLES_FOR_INFERENCE } from '@/lib/inference/inference-jobs';
+import { sendMessage } from '@/lib/messaging';
 import { HypothesisList } from './HypothesisList';
 import type { ActiveProfileView } from './use-active-profile';
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Learning starts by itself; this is for after a failure, or to take in the newest texts at once. */
+function LearnNowButton({ failed }: { failed: boolean }) {
+  const [notice, setNotice] = useState<{ kind: 'status' | 'alert'; message: string } | null>(null);
+  return (
+    <p>
+      <button
+        type="button"
+        onClick={() =>
+          void sendMessage('inferNow').then(
+            ({ queued }) => setNotice(queued ? null : { kind: 'status', message: 'Nothing new to learn from since last time.' }),
+            (error: unknown) => setNotice({ kind: 'alert', message: error instanceof Error ? error.message : String(error) }),
+          )
+        }
+      >
+        {failed ? 'Try learning again' : 'Learn from my latest texts now'}
+      </button>
+      {notice && <span role={notice.kind}> {notice.message}</span>}
+    </p>
+  );
 }
 
 export function ProfileSummary({ view }: { view: ActiveProfileView }) {
@@ -13,13 +36,14 @@ export function ProfileSummary({ view }: { view: ActiveProfileView }) {
     <section aria-labelledby="profile-heading">
       <h2 id="profile-heading">{profile?.name ?? 'Your voice'}</h2>
       <p>
-        <span data-testid="sample-count">{plural(sampleCount, 'sample')}</span>
+        <span>{plural(sampleCount, 'sample')}</span>
         {hypothesisSet && ` · profile version ${hypothesisSet.version}`}
       </p>
       {learning && <p role="status">Learning your voice…</p>}
       {lastJob?.state === 'failed' && (
         <p role="alert">Could not learn from your latest texts: {lastJob.error}</p>
       )}
+      {!learning && sampleCount >= MIN_SAMPLES_FOR_INFERENCE && <LearnNowButton failed={lastJob?.state === 'failed'} />}
       {hypothesisSet ? (
         <HypothesisList hypotheses={hypothesisSet.hypotheses} />
       ) : (

@@ -86,7 +86,11 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(({ origins = [] }) => {
     void disallowSites(db, hostsOfRevokedOrigins(origins));
   });
-  browser.runtime.onInstalled.addListener(createAddSelectionMenu);
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    createAddSelectionMenu();
+    // A new user starts where Idiolect is set up: the model, and the sites to learn from.
+    if (reason === 'install') void browser.runtime.openOptionsPage();
+  });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== ADD_SELECTION_MENU_ID) return;
     void addSelectedTextAsSample(db, { text: info.selectionText ?? '', pageUrl: info.pageUrl ?? tab?.url }).then((result) => {

@@ -13,6 +13,13 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_permissions: ['https://*/*', 'http://*/*'] }),
+    // A keyboard way to open the popup over the field being written in (it also grants activeTab).
+    commands: {
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+        suggested_key: { default: 'Alt+Shift+I' },
+        description: 'Open Idiolect to rewrite the text you are writing',
+      },
+    },
     browser_specific_settings: {
       gecko: { id: 'idiolect@idiolect.invalid', strict_min_version: '115.0' },
     },

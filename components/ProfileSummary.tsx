@@ -9,7 +9,7 @@ function plural(count: number, word: string): string {
 }
 
 /** Learning starts by itself; this is for after a failure, or to take in the newest texts at once. */
-function LearnNowButton({ failed }: { failed: boolean }) {
+function LearnNowButton({ failed, newSamples }: { failed: boolean; newSamples: number | null }) {
   const [notice, setNotice] = useState<{ kind: 'status' | 'alert'; message: string } | null>(null);
   return (
     <p>
@@ -24,13 +24,14 @@ function LearnNowButton({ failed }: { failed: boolean }) {
       >
         {failed ? 'Try learning again' : 'Learn from my latest texts now'}
       </button>
+      {newSamples !== null && !failed && <span> {plural(newSamples, 'new sample')} since the profile was learned.</span>}
       {notice && <span role={notice.kind}> {notice.message}</span>}
     </p>
   );
 }
 
 export function ProfileSummary({ view }: { view: ActiveProfileView }) {
-  const { profile, sampleCount, hypothesisSet, lastJob } = view;
+  const { profile, sampleCount, newSinceLearned, hypothesisSet, lastJob } = view;
   const learning = lastJob?.state === 'queued' || lastJob?.state === 'running';
   return (
     <section aria-labelledby="profile-heading">
@@ -43,7 +44,9 @@ export function ProfileSummary({ view }: { view: ActiveProfileView }) {
       {lastJob?.state === 'failed' && (
         <p role="alert">Could not learn from your latest texts: {lastJob.error}</p>
       )}
-      {!learning && sampleCount >= MIN_SAMPLES_FOR_INFERENCE && <LearnNowButton failed={lastJob?.state === 'failed'} />}
+      {!learning && sampleCount >= MIN_SAMPLES_FOR_INFERENCE && newSinceLearned > 0 && (
+        <LearnNowButton failed={lastJob?.state === 'failed'} newSamples={hypothesisSet ? newSinceLearned : null} />
+      )}
       {hypothesisSet ? (
         <HypothesisList hypotheses={hypothesisSet.hypotheses} />
       ) : (

@@ -8,6 +8,8 @@ import type { HypothesisSet } from '@/lib/hyperalign/schema';
 export interface ActiveProfileView {
   profile: Profile | null;
   sampleCount: number;
+  /** Usable samples stored since the current hypotheses were learned (all of them before that). */
+  newSinceLearned: number;
   hypothesisSet: HypothesisSet | null;
   lastJob: InferenceJob | null;
 }
@@ -18,12 +20,22 @@ export function useActiveProfile(): ActiveProfileView | undefined {
     const db = openIdiolectDatabase();
     const activeId = await readSetting(db, 'activeProfileId');
     const profile = (activeId && (await db.profiles.get(activeId))) || null;
-    if (!profile) return { profile: null, sampleCount: 0, hypothesisSet: null, lastJob: null };
-    const [sampleCount, hypothesisSet, jobs] = await Promise.all([
-      db.samples.where('profileId').equals(profile.id).filter((sample) => !sample.excluded).count(),
+    if (!profile) return { profile: null, sampleCount: 0, newSinceLearned: 0, hypothesisSet: null, lastJob: null };
+    const [hypothesisSet, jobs] = await Promise.all([
       latestHypothesisSet(db, profile.id),
       db.jobs.where('profileId').equals(profile.id).sortBy('updatedAt'),
     ]);
-    return { profile, sampleCount, hypothesisSet: hypothesisSet ?? null, lastJob: jobs.at(-1) ?? null };
+    const learnedAt = hypothesisSet?.createdAt ?? '';
+    let sampleCount = 0;
+    let newSinceLearned = 0;
+    await db.samples
+      .where('[profileId+storedAt]')
+      .between([profile.id, ''], [profile.id, '\uffff'])
+      .filter((sample) => !sample.excluded)
+      .each((sample) => {
+        sampleCount += 1;
+        if (sample.storedAt > learnedAt) newSinceLearned += 1;
+      });
+    return { profile, sampleCount, newSinceLearned, hypothesisSet: hypothesisSet ?? null, lastJob: jobs.at(-1) ?? null };
   });
 }

@@ -12,6 +12,14 @@ export const evidenceSchema = z.object({
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
+/** How a hypothesis fared against texts by the person that it was not inferred from. */
+export const supportSchema = z.object({
+  checked: z.number().int().nonnegative(),
+  supported: z.number().int().nonnegative(),
+  contradicted: z.number().int().nonnegative(),
+});
+export type Support = z.infer<typeof supportSchema>;
+
 export const hypothesisSchema = z.object({
   id: z.string().min(1),
   category: hypothesisCategorySchema,
@@ -19,6 +27,11 @@ export const hypothesisSchema = z.object({
   evidence: z.array(evidenceSchema),
   confidence: z.number().min(0).max(1),
   status: hypothesisStatusSchema,
+  /**
+   * Optional, so sets and export files from before verification still parse; not indexed, so no
+   * Dexie version change. Absent when the hypothesis was not checked.
+   */
+  support: supportSchema.optional(),
 });
 export type Hypothesis = z.infer<typeof hypothesisSchema>;
 

@@ -2,10 +2,12 @@ import type { IdiolectDatabase } from '../db/database';
 import { latestHypothesisSet } from '../db/hypothesis-sets';
 import type { InferenceJob } from '../db/records';
 import { inferHypotheses } from '../hyperalign/infer';
-import { inferencePromptOverheadTokens, type CurrentProfile } from '../hyperalign/inference-prompt';
+import { inferencePromptOverheadTokens, type CurrentProfile, type PromptSample } from '../hyperalign/inference-prompt';
 import { keepPersonsLatestChoices } from '../hyperalign/refine';
-import { hypothesisSetSchema, type HypothesisSet } from '../hyperalign/schema';
+import { hypothesisSetSchema, type Hypothesis, type HypothesisSet, type TokenUsage } from '../hyperalign/schema';
 import { inferenceBudgetFor, selectSamplesForInference } from '../hyperalign/select-samples';
+import { applyVerification, hypothesesToVerify, verifyHypotheses, withoutStaleSupport, type Verification } from '../hyperalign/verify';
+import { selectHeldOutSamples } from '../hyperalign/verify-samples';
 import { LlmError } from '../llm/errors';
 import type { LlmClient } from '../llm/types';
 import { countUsableSamples, hasNewSamples, loadInferenceCandidates } from './candidates';
@@ -96,6 +98,42 @@ export async function touchJob(db: IdiolectDatabase, jobId: string, token: strin
   });
 }
 
+type VerificationOutcome = { kind: 'verified'; verification: Verification } | { kind: 'skipped' } | { kind: 'failed'; note: string };
+
+/**
+ * Checks the new hypotheses against held-out samples when there are any. A failed check never
+ * costs the inferred set: it is stored unverified, with a note on the job.
+ */
+async function verifyIfPossible(
+  llm: LlmClient,
+  hypotheses: readonly Hypothesis[],
+  heldOut: readonly PromptSample[],
+  signal?: AbortSignal,
+): Promise<VerificationOutcome> {
+  if (heldOut.length === 0 || hypothesesToVerify(hypotheses).length === 0) return { kind: 'skipped' };
+  try {
+    return { kind: 'verified', verification: await verifyHypotheses(llm, hypotheses, heldOut, signal) };
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    return { kind: 'failed', note: `Learned, but the hypotheses could not be checked against your other texts, so they are stored unverified. ${reason}` };
+  }
+}
+
+function verifiedHypotheses(merged: readonly Hypothesis[], base: readonly Hypothesis[], outcome: VerificationOutcome): Hypothesis[] {
+  const current = withoutStaleSupport(merged, base);
+  if (outcome.kind !== 'verified') return current;
+  const verified = applyVerification(current, outcome.verification.checks);
+  // Were every hypothesis contradicted, an empty profile would help no one: keep the model's.
+  return verified.some((hypothesis) => hypothesis.status !== 'rejected') ? verified : current;
+}
+
+function totalUsage(inference: TokenUsage, outcome: VerificationOutcome): TokenUsage {
+  if (outcome.kind !== 'verified') return inference;
+  const { usage } = outcome.verification;
+  return { promptTokens: inference.promptTokens + usage.promptTokens, completionTokens: inference.completionTokens + usage.completionTokens };
+}
+
 export interface RunOptions {
   signal?: AbortSignal;
   /** Called with the job's token once it is claimed (the runner uses it for heartbeats). */
@@ -104,7 +142,8 @@ export interface RunOptions {
 
 /**
  * Runs one job to completion: selects samples within the model's budget, infers (or refines)
- * the hypotheses, and stores the new version. The set and the job's "done" are written in one
+ * the hypotheses, checks them against a few samples inference did not see, and stores the new
+ * version (its usage counts both calls). The set and the job's "done" are written in one
  * transaction, and only by the run holding the job's current token, so a job resumed after the
  * worker was stopped never produces two sets.
  */
@@ -129,6 +168,9 @@ export async function runInferenceJob(
     if (!inferred.hypotheses.some((hypothesis) => hypothesis.status !== 'rejected')) {
       throw new LlmError('The model’s answer held no usable hypotheses about your writing, so nothing was saved.', 'invalid-output');
     }
+    // Held out from every sample the hypotheses may rest on: this version's and the base's.
+    const seen = new Set([...chosen.map((sample) => sample.id), ...(base?.sampleIds ?? [])]);
+    const outcome = await verifyIfPossible(llm, inferred.hypotheses, selectHeldOutSamples(candidates, seen), options.signal);
     return await db.transaction('rw', db.jobs, db.hypothesisSets, async () => {
       const now = await db.jobs.get(jobId);
       if (!now || now.state !== 'running' || now.claimToken !== token) return null;
@@ -138,16 +180,21 @@ export async function runInferenceJob(
         profileId: job.profileId,
         version: (latest?.version ?? 0) + 1,
         createdAt: new Date().toISOString(),
-        hypotheses: keepPersonsLatestChoices(inferred.hypotheses, base?.hypotheses ?? [], latest?.hypotheses ?? []),
+        hypotheses: verifiedHypotheses(
+          keepPersonsLatestChoices(inferred.hypotheses, base?.hypotheses ?? [], latest?.hypotheses ?? []),
+          base?.hypotheses ?? [],
+          outcome,
+        ),
         attributes: inferred.attributes,
         sampleIds: chosen.map((sample) => sample.id),
         basedOnVersion: base?.version ?? null,
         model: llm.model,
         provider: llm.provider,
-        usage: inferred.usage,
+        usage: totalUsage(inferred.usage, outcome),
       } satisfies HypothesisSet);
       await db.hypothesisSets.add(set);
-      await db.jobs.put({ ...now, state: 'done', resultSetId: set.id, error: null, updatedAt: set.createdAt });
+      const note = outcome.kind === 'failed' ? outcome.note : null;
+      await db.jobs.put({ ...now, state: 'done', resultSetId: set.id, error: note, updatedAt: set.createdAt });
       return set;
     });
   } catch (error) {

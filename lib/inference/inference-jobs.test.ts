@@ -48,7 +48,7 @@ async function seed(db: IdiolectDatabase, texts: readonly string[], patch: { kin
 /** The samples as the model saw them: prompt alias and first line. */
 function samplesIn(request: ChatRequest): Array<{ alias: string; firstLine: string }> {
   const prompt = request.chat.messages.map((message) => (typeof message.content === 'string' ? message.content : '')).join('\n');
-  return [...prompt.matchAll(/<sample id="(s\d+)"[^>]*>\n([^\n]*)/g)].map(([, alias = '', firstLine = '']) => ({ alias, firstLine }));
+  return [...prompt.matchAll(/<sample id="([sv]\d+)"[^>]*>\n([^\n]*)/g)].map(([, alias = '', firstLine = '']) => ({ alias, firstLine }));
 }
 
 /** A well-formed first profile citing real quotes, plus one invented quote that must be dropped. */
@@ -376,5 +376,128 @@ describe('the cost of an inference', () => {
     expect(hundred).toBeGreaterThan(ten);
     // Flat: the same number of samples is shown; only the digits in their text differ.
     expect(Math.abs(thousand - hundred) / hundred).toBeLessThan(0.03);
+  });
+});
+
+describe('checking the hypotheses against samples inference did not see', () => {
+  const FRESH_TEXTS = [
+    'Hi Omar, the budget sheet is in the shared folder now, tab three has the totals. - J',
+    'Team, standup moves to 9:30 tomorrow because of the fire drill. - J',
+    'Hey Lena, nice catch on the timezone bug, merging your patch after lunch. - J',
+    'Hi Raj, can we push the vendor call to Thursday? Wednesday is packed for me. - J',
+    'Morning, the VPN certificate expires Friday, renew it before then please. - J',
+    'Thanks Dora, the mockups look great, one question about the footer colour. - J',
+    'Hi Felix, the contract draft goes to legal today, expect comments next week. - J',
+    'All, the office is closed Monday for the holiday, enjoy the long weekend. - J',
+    'Hey Nina, I reran the migration on staging and it finished in four minutes. - J',
+    'Hi Paul, invoices for March are approved, finance will pay them on the 5th. - J',
+    'Quick note: the demo link changed, use the one in the calendar invite instead. - J',
+    'Hi Greta, could you review the hiring rubric before our sync on Tuesday? - J',
+  ];
+
+  /** A refinement that keeps every hypothesis as it was, so only the verification changes them. */
+  const keepEverything = { json: { reviewed: [], added: [], attributes: { role: null, domain: null, audiences: [], facts: [] } } };
+
+  async function profileWithHeldOutSamples() {
+    const db = freshDatabase();
+    const first = await seed(db, TEXTS);
+    const helps = hypothesis('Signs off with a dash and an initial.', 'inferred');
+    const misleads = hypothesis('Writes long, formal paragraphs.', 'inferred');
+    const edited = hypothesis('Writes long paragraphs at work (my words).', 'edited');
+    const pinned = hypothesis('Uses formal greetings such as Dear Sir.', 'pinned');
+    const rejected = hypothesis('Uses exclamation marks often.', 'rejected');
+    await storeSet(db, first.profileId, [helps, misleads, edited, pinned, rejected], first.ids);
+    // More new texts than one refinement shows, so some are left over to check against.
+    await seed(db, FRESH_TEXTS);
+    return { db, profileId: first.profileId, helps, misleads, edited, pinned, rejected };
+  }
+
+  /** Refs by statement, from the verification prompt's hypothesis list. */
+  function refsIn(request: ChatRequest): Map<string, string> {
+    return new Map([...request.chat.userContent.matchAll(/^(H\d+) \[[a-z]+\] (.*)$/gm)].map(([, ref = '', statement = '']) => [statement, ref]));
+  }
+
+  /** Every held-out sample supports one statement and contradicts the others given. */
+  function verdicts(supported: string, contradicted: readonly string[]) {
+    return (request: ChatRequest): Reply => {
+      const refs = refsIn(request);
+      return {
+        json: {
+          samples: samplesIn(request).map(({ alias }) => ({
+            sample: alias,
+            supports: [refs.get(supported)],
+            contradicts: contradicted.map((statement) => refs.get(statement)),
+          })),
+        },
+      };
+    };
+  }
+
+  it('shows the model only samples inference did not see, as delimited data, with every hypothesis not rejected', async () => {
+    const { db, profileId, helps, misleads, edited, pinned, rejected } = await profileWithHeldOutSamples();
+    fake.script(keepEverything, verdicts(helps.statement, []));
+    await queueAndRun(db, profileId);
+
+    expect(fake.chatRequests).toHaveLength(2);
+    const [inference, verification] = fake.chatRequests as [ChatRequest, ChatRequest];
+    expect(verification.chat.systemPrompt).toMatch(/test hypotheses[\s\S]*DATA to check against.*never instructions/);
+    expect(verification.chat.responseFormat?.type).toBe('json_schema');
+    expect(verification.chat.userContent).toMatch(/<samples>[\s\S]*<\/samples>/);
+    const shownToInference = new Set(samplesIn(inference).map((sample) => sample.firstLine));
+    const checkedAgainst = samplesIn(verification).map((sample) => sample.firstLine);
+    expect(checkedAgainst).toHaveLength(3);
+    for (const text of checkedAgainst) {
+      expect(FRESH_TEXTS).toContain(text);
+      expect(shownToInference.has(text)).toBe(false);
+    }
+    // The texts the earlier version rested on are not held out either.
+    for (const text of TEXTS) expect(verification.chat.userContent).not.toContain(text);
+    expect([...refsIn(verification).keys()].sort()).toEqual([helps, misleads, edited, pinned].map((h) => h.statement).sort());
+    expect(verification.chat.userContent).not.toContain(rejected.statement);
+  });
+
+  it('records the support, raises the confidence of what held, and drops an inferred hypothesis most texts contradict, but leaves the person’s own as they are', async () => {
+    const { db, profileId, helps, misleads, edited, pinned, rejected } = await profileWithHeldOutSamples();
+    fake.script(keepEverything, verdicts(helps.statement, [misleads.statement, edited.statement, pinned.statement]));
+    const { job, set } = await queueAndRun(db, profileId);
+
+    const byId = new Map(set!.hypotheses.map((h) => [h.id, h]));
+    // 0.7 from the model, then three supporting texts: (2 × 0.7 + 3) / (2 + 3).
+    expect(byId.get(helps.id)).toMatchObject({ status: 'inferred', support: { checked: 3, supported: 3, contradicted: 0 } });
+    expect(byId.get(helps.id)!.confidence).toBeCloseTo(0.88);
+    expect(byId.has(misleads.id)).toBe(false);
+    // Same verdicts, but the person's word stands: only the counts are added.
+    expect(byId.get(edited.id)).toEqual({ ...edited, support: { checked: 3, supported: 0, contradicted: 3 } });
+    expect(byId.get(pinned.id)).toEqual({ ...pinned, support: { checked: 3, supported: 0, contradicted: 3 } });
+    expect(byId.get(rejected.id)).toEqual(rejected);
+    expect(await db.jobs.get(job.id)).toMatchObject({ state: 'done', error: null });
+    expect(set!.usage.promptTokens).toBeGreaterThan(fake.chatRequests[1]!.chat.userContent.length / 4);
+  });
+
+  it('stores the set unverified, with a note, when the verification answer is malformed', async () => {
+    const { db, profileId, helps, misleads } = await profileWithHeldOutSamples();
+    fake.script(keepEverything, { json: { samples: [{ sample: 'v1', supports: 'H1' }] } }, { content: 'All of them look right to me.' });
+    const { job, set } = await queueAndRun(db, profileId);
+
+    expect(fake.chatRequests).toHaveLength(3);
+    expect(set).toMatchObject({ version: 2 });
+    const byId = new Map(set!.hypotheses.map((h) => [h.id, h]));
+    expect(byId.get(helps.id)).toEqual(helps);
+    expect(byId.get(misleads.id)).toEqual(misleads);
+    expect(set!.hypotheses.some((h) => h.support !== undefined)).toBe(false);
+    expect(await db.jobs.get(job.id)).toMatchObject({ state: 'done', resultSetId: set!.id, error: expect.stringMatching(/stored unverified/) });
+    expect((await latestHypothesisSet(db, profileId))!.id).toBe(set!.id);
+  });
+
+  it('makes no verification call when inference saw every usable sample', async () => {
+    const db = freshDatabase();
+    const { profileId, ids } = await seed(db, [...TEXTS, FRESH_TEXTS[0]!]);
+    await db.samples.update(ids[5]!, { excluded: true });
+    fake.script(profileReply);
+    const { job, set } = await queueAndRun(db, profileId);
+
+    expect(fake.chatRequests).toHaveLength(1);
+    expect(set!.hypotheses.some((h) => h.support !== undefined)).toBe(false);
+    expect(await db.jobs.get(job.id)).toMatchObject({ state: 'done', error: null });
   });
 });

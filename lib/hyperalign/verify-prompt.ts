@@ -38,7 +38,10 @@ export interface VerificationPrompt {
   sampleIdByAlias: Map<string, string>;
 }
 
-/** A statement must not be able to close the hypotheses (or open samples) and speak outside them. */
+/**
+ * Neither a statement nor a sample may close or open this prompt's elements and speak outside
+ * them; formatSamplesAsData already covers the sample tags, not <hypotheses>.
+ */
 function neutralizeDelimiters(text: string): string {
   return text.replace(/<(\/?)\s*(hypothes[ie]s|samples?)\b/gi, '‹$1$2');
 }
@@ -56,7 +59,10 @@ export function buildVerificationMessages(hypotheses: readonly Hypothesis[], sam
     sampleIdByAlias.set(`v${index + 1}`, sample.id);
     aliasById.set(sample.id, `v${index + 1}`);
   });
-  const data = formatSamplesAsData(samples, (sample) => aliasById.get(sample.id)!);
+  const data = formatSamplesAsData(
+    samples.map((sample) => ({ ...sample, text: neutralizeDelimiters(sample.text) })),
+    (sample) => aliasById.get(sample.id)!,
+  );
   const user = [
     `<hypotheses>\n${lines.join('\n')}\n</hypotheses>`,
     `Here are ${samples.length} other samples written by the person.\n\n${data}`,

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { openIdiolectDatabase } from '@/lib/db/database';
 import { changeHypothesis, type HypothesisChange } from '@/lib/db/hypothesis-edits';
-import type { Hypothesis, HypothesisSet } from '@/lib/hyperalign/schema';
+import type { Hypothesis, HypothesisSet, Support } from '@/lib/hyperalign/schema';
 import { CATEGORY_LABEL } from './HypothesisList';
 
 const STATUS_LABEL: Record<Hypothesis['status'], string> = {
@@ -10,6 +10,10 @@ const STATUS_LABEL: Record<Hypothesis['status'], string> = {
   pinned: 'pinned',
   rejected: 'rejected',
 };
+
+function describeSupport({ checked, supported, contradicted }: Support): string {
+  return `Checked against ${checked} other ${checked === 1 ? 'text' : 'texts'}: supported by ${supported}, contradicted by ${contradicted}.`;
+}
 
 /** Every hypothesis of the profile, readable and editable: the profile is the user's, not the model's. */
 export function HypothesisEditor({ set }: { set: HypothesisSet }) {
@@ -84,6 +88,7 @@ function HypothesisRow({ hypothesis, onChange }: { hypothesis: Hypothesis; onCha
       ) : (
         <p>{hypothesis.statement}</p>
       )}
+      {hypothesis.support && <p className="support">{describeSupport(hypothesis.support)}</p>}
       {hypothesis.evidence.length > 0 && (
         <ul aria-label={`Evidence for ${name}`} className="evidence">
           {hypothesis.evidence.map((item) => (

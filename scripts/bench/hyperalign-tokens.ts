@@ -1,6 +1,6 @@
 /**
- * Prompt tokens per inference with 10, 100 and 10,000 stored samples (should be flat), per
- * refinement, and per rewrite, measured against the local fake OpenAI server (its tokenizer
+ * Prompt tokens per inference and per held-out verification with 10, 100 and 10,000 stored
+ * samples (both should be flat), per refinement, and per rewrite, measured against the local fake OpenAI server (its tokenizer
  * counts about four characters a token, like the budget does).
  */
 import 'fake-indexeddb/auto';
@@ -67,8 +67,19 @@ function promptOf(request: ChatRequest): string {
   return request.chat.messages.map((message) => (typeof message.content === 'string' ? message.content : '')).join('\n');
 }
 
-/** A valid profile (or refinement) citing the first words of the samples it was shown. */
+function isVerification(request: ChatRequest): boolean {
+  return request.chat.systemPrompt.includes('You test hypotheses');
+}
+
+/** Each held-out sample supports two hypotheses and contradicts one. */
+function verificationReply(request: ChatRequest): Reply {
+  const aliases = [...request.chat.userContent.matchAll(/<sample id="(v\d+)"/g)].map(([, alias = '']) => alias);
+  return { json: { samples: aliases.map((sample) => ({ sample, supports: ['H1', 'H2'], contradicts: ['H3'] })) } };
+}
+
+/** A valid profile (or refinement) citing the first words of the samples it was shown, or a verification. */
 function profileReply(request: ChatRequest): Reply {
+  if (isVerification(request)) return verificationReply(request);
   const samples = [...promptOf(request).matchAll(/<sample id="(s\d+)"[^>]*>\n([^\n]*)/g)];
   const evidence = samples.slice(0, 3).map(([, sampleId = '', line = '']) => ({ sampleId, quote: line.split(' ').slice(0, 4).join(' ') }));
   const hypotheses = STATEMENTS.map((statement, i) => ({
@@ -87,6 +98,11 @@ function approximateTokens(messages: ReadonlyArray<{ content: string }>): number
   return messages.reduce((sum, message) => sum + Math.ceil(message.content.length / 4), 0);
 }
 
+/** What the fake server counts for one request: the same four characters a token. */
+function promptTokensOf(request: ChatRequest): number {
+  return approximateTokens(request.chat.messages.map((message) => ({ content: typeof message.content === 'string' ? message.content : '' })));
+}
+
 export const section: BenchSection = {
   name: 'tokens',
   title: 'HyPerAlign prompt tokens (fake OpenAI server, ~4 chars/token)',
@@ -94,6 +110,7 @@ export const section: BenchSection = {
     const fake = await startFakeOpenAI();
     fake.setDefault(profileReply);
     const rows: BenchRow[] = [];
+    const checks: BenchRow[] = [];
     const later: BenchRow[] = [];
     const clientFor = (contextTokens: number | null): LlmClient =>
       createOpenAICompatibleClient({ provider: 'custom', baseURL: fake.baseURL, model: 'fake-model', contextTokens }, null, { retry: { maxRetries: 0 } });
@@ -104,13 +121,23 @@ export const section: BenchSection = {
           const profile = await ensureActiveProfile(db);
           await db.samples.bulkAdd(Array.from({ length: stored }, (_, i) => syntheticSample(profile.id, i)));
           const job = await queueInferenceIfDue(db, profile.id, { force: true });
+          const sent = fake.chatRequests.length;
           const started = performance.now();
           const set = await runInferenceJob(db, job!.id, clientFor(contextTokens));
           const ms = performance.now() - started;
+          const [inference, ...after] = fake.chatRequests.slice(sent);
+          const verification = after.find(isVerification);
           rows.push({
             measure: `inference, ${stored.toLocaleString('en-US')} samples stored, ${label}`,
-            value: set!.usage.promptTokens,
-            note: `${set!.sampleIds.length} samples shown, ${ms.toFixed(0)} ms`,
+            value: promptTokensOf(inference!),
+            note: `${set!.sampleIds.length} samples shown, ${ms.toFixed(0)} ms including the verification`,
+          });
+          checks.push({
+            measure: `verification, ${stored.toLocaleString('en-US')} samples stored, ${label}`,
+            value: verification ? promptTokensOf(verification) : 0,
+            note: verification
+              ? `${[...verification.chat.userContent.matchAll(/<sample id=/g)].length} held-out samples, ${set!.hypotheses.length} hypotheses kept`
+              : 'no call: inference saw every usable sample',
           });
           if (stored === 100 && contextTokens === null) {
             // Refinement: three new texts arrive, the model sees the profile, the new texts and a few earlier ones.
@@ -142,6 +169,6 @@ export const section: BenchSection = {
     } finally {
       await fake.close();
     }
-    return [...rows, ...later];
+    return [...rows, ...checks, ...later];
   },
 };

@@ -14,8 +14,11 @@ export type HypothesisChange =
  */
 export function applyHypothesisChange(hypothesis: Hypothesis, change: HypothesisChange): Hypothesis {
   switch (change.kind) {
-    case 'edit':
-      return hypothesisSchema.parse({ ...hypothesis, statement: change.statement.trim(), status: 'edited' });
+    case 'edit': {
+      // Support counts were for the old wording; the next verification checks the new one.
+      const { support: _checkedWording, ...rest } = hypothesis;
+      return hypothesisSchema.parse({ ...rest, statement: change.statement.trim(), status: 'edited' });
+    }
     case 'pin':
       return { ...hypothesis, status: 'pinned' };
     case 'reject':

@@ -30,6 +30,9 @@ describe('profiles', () => {
     const db = freshDatabase();
     const { set } = await seedLearnedProfile(db);
     const [first, second] = set.hypotheses;
+    await db.hypothesisSets.update(set.id, {
+      hypotheses: set.hypotheses.map((hypothesis) => ({ ...hypothesis, support: { checked: 3, supported: 1, contradicted: 2 } })),
+    });
     await changeHypothesis(db, set.id, first!.id, { kind: 'edit', statement: '  Signs off with “J” and nothing else. ' });
     await changeHypothesis(db, set.id, second!.id, { kind: 'reject' });
     const stored = await db.hypothesisSets.get(set.id);
@@ -37,6 +40,7 @@ describe('profiles', () => {
       ['Signs off with “J” and nothing else.', 'edited'],
       [second!.statement, 'rejected'],
     ]);
+    expect(stored!.hypotheses[0]!.support).toBeUndefined();
     await expect(changeHypothesis(db, set.id, first!.id, { kind: 'edit', statement: '   ' })).rejects.toThrow();
   });
 });

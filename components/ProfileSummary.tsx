@@ -44,6 +44,7 @@ export function ProfileSummary({ view }: { view: ActiveProfileView }) {
       {lastJob?.state === 'failed' && (
         <p role="alert">Could not learn from your latest texts: {lastJob.error}</p>
       )}
+      {lastJob?.state === 'done' && lastJob.error && <p role="status">{lastJob.error}</p>}
       {!learning && sampleCount >= MIN_SAMPLES_FOR_INFERENCE && newSinceLearned > 0 && (
         <LearnNowButton failed={lastJob?.state === 'failed'} newSamples={hypothesisSet ? newSinceLearned : null} />
       )}

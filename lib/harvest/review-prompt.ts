@@ -48,7 +48,10 @@ export function askToKeepSample(doc: Document, text: string): Promise<boolean> {
       host.remove();
       resolve(kept);
     }
-    keep.addEventListener('click', () => finish(true));
+    // Only the person's own click keeps a sample; the page's script could click the button too.
+    keep.addEventListener('click', (event) => {
+      if (event.isTrusted) finish(true);
+    });
     discard.addEventListener('click', () => finish(false));
     card.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') finish(false);

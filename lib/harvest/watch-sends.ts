@@ -13,19 +13,35 @@ const CONTROL_SELECTOR = 'button, [role="button"], input[type="submit"], input[t
 /** Fields typed in recently enough to matter; older ones are forgotten. */
 const MAX_TYPED_FIELDS = 20;
 
+export interface WatchOptions {
+  /**
+   * Whether an event came from the person rather than the page's script. Only such typing marks
+   * a field as theirs, and only such clicks and keys send it, so a page cannot plant "writing".
+   * Tests in jsdom, whose dispatched events are never trusted, replace it.
+   */
+  isTrusted?: (event: Event) => boolean;
+  /** Checked before anything is read: false while collection is paused or the site is no longer allowed. */
+  mayRead?: () => boolean;
+}
+
 /**
  * Calls `onSend` when the user sends what they wrote: a send control (clicked, or pressed with
  * Enter/Space), a form submit, or Ctrl/Cmd+Enter. Nothing is read before that moment, and only
  * from a field the user typed in. Returns a function that stops watching.
  */
-export function watchForSends(doc: Document, site: SiteAdapter, onSend: (sent: SentText) => void): () => void {
+export function watchForSends(
+  doc: Document,
+  site: SiteAdapter,
+  onSend: (sent: SentText) => void,
+  { isTrusted = (event) => event.isTrusted, mayRead = () => true }: WatchOptions = {},
+): () => void {
   /** Editables the user typed in, most recent last. */
   const typed: HTMLElement[] = [];
   const lastSentText = new WeakMap<HTMLElement, string>();
   let pressedControl: Element | null = null;
 
   function send(editable: HTMLElement | null): void {
-    if (!editable || !editable.isConnected || !isReadableUserField(editable)) return;
+    if (!editable || !editable.isConnected || !typed.includes(editable) || !mayRead() || !isReadableUserField(editable)) return;
     const field = site.userField(editable);
     if (!field || !(field === editable || field.contains(editable))) return;
     const text = site.readText(field).trim();
@@ -99,9 +115,15 @@ export function watchForSends(doc: Document, site: SiteAdapter, onSend: (sent: S
     ['click', onClick],
     ['submit', onSubmit],
   ];
-  for (const [type, listener] of listeners) doc.addEventListener(type, listener as EventListener, true);
+  const trusted = listeners.map(([type, listener]): [string, EventListener] => [
+    type,
+    (event) => {
+      if (isTrusted(event)) (listener as EventListener)(event);
+    },
+  ]);
+  for (const [type, listener] of trusted) doc.addEventListener(type, listener, true);
   return () => {
-    for (const [type, listener] of listeners) doc.removeEventListener(type, listener as EventListener, true);
+    for (const [type, listener] of trusted) doc.removeEventListener(type, listener, true);
   };
 }
 

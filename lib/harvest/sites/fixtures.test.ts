@@ -16,6 +16,9 @@ import { redditSite } from './reddit';
 import { xSite } from './x';
 import { pretendLaidOut, typeInto } from './jsdom-page.test-support';
 
+/** jsdom's dispatched events are never trusted; here they stand for what the person does. */
+const JSDOM_EVENTS = { isTrusted: () => true };
+
 /** Real saved editor pages from peer projects, read from ../shared at test time (never copied here). */
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/fixtures/editors') + path.sep;
 const haveFixtures = existsSync(FIXTURES);
@@ -100,7 +103,7 @@ describe.skipIf(!haveFixtures)('site adapters on saved real editor pages (../sha
       pretendLaidOut();
       const body = doc.querySelector<HTMLElement>(manifestSelector(path))!;
       const sent: SentText[] = [];
-      const stop = watchForSends(doc, gmailSite, (text) => sent.push(text));
+      const stop = watchForSends(doc, gmailSite, (text) => sent.push(text), JSDOM_EVENTS);
       typeInto(body, 'Thanks, Thursday at ten works for the whole team.');
       const send = doc.querySelector<HTMLElement>('[data-tooltip^="Send"]')!;
       send.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
@@ -172,7 +175,7 @@ describe.skipIf(!haveFixtures)('site adapters on saved real editor pages (../sha
       pretendLaidOut();
       const field = doc.querySelector<HTMLTextAreaElement>(manifestSelector(path))!;
       const sent: SentText[] = [];
-      const stop = watchForSends(doc, siteAdapterFor(new URL('https://news.ycombinator.com/item?id=48919363')), (text) => sent.push(text));
+      const stop = watchForSends(doc, siteAdapterFor(new URL('https://news.ycombinator.com/item?id=48919363')), (text) => sent.push(text), JSDOM_EVENTS);
       typeInto(field, 'The benchmark leaves out cold starts, which is where most of the cost is.');
       doc.querySelector<HTMLInputElement>('input[value="add comment"]')!.click();
       stop();

@@ -5,6 +5,9 @@ import { watchForSends, type SentText } from '../watch-sends';
 import { SITES, siteAdapterFor } from './index';
 import { pretendLaidOut, typeInto } from './jsdom-page.test-support';
 
+/** jsdom's dispatched events are never trusted; here they stand for what the person does. */
+const JSDOM_EVENTS = { isTrusted: () => true };
+
 /**
  * Sites without a saved real page: a small hand-written DOM of each one's key structure (the
  * user's editor, other people's text around it, the send control), checked the same way.
@@ -254,7 +257,7 @@ describe.each(CASES)('$id', (site) => {
   it('harvests what the user typed when they send it, with its kind, and nothing before', () => {
     const { adapter, editor } = setUp();
     const sent: SentText[] = [];
-    const stop = watchForSends(document, adapter, (text) => sent.push(text));
+    const stop = watchForSends(document, adapter, (text) => sent.push(text), JSDOM_EVENTS);
     typeInto(editor, site.typed);
     if (site.around) editor.insertAdjacentHTML('beforeend', site.around);
     expect(sent).toEqual([]);
@@ -273,7 +276,7 @@ describe('sends without a button', () => {
     document.body.innerHTML = '<div contenteditable="true" role="textbox" aria-label="Comment"></div>';
     const field = document.querySelector<HTMLElement>('[role="textbox"]')!;
     const sent: string[] = [];
-    const stop = watchForSends(document, siteAdapterFor(new URL('https://example.org/')), ({ text }) => sent.push(text));
+    const stop = watchForSends(document, siteAdapterFor(new URL('https://example.org/')), ({ text }) => sent.push(text), JSDOM_EVENTS);
     typeInto(field, 'Sent with the keyboard, no button involved at all.');
     field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', metaKey: true, bubbles: true }));
@@ -281,11 +284,38 @@ describe('sends without a button', () => {
     expect(sent).toEqual(['Sent with the keyboard, no button involved at all.']);
   });
 
+  it('ignores typing and sending faked by the page’s own script', () => {
+    document.body.innerHTML = '<form><textarea aria-label="Message"></textarea><button type="submit">Send</button></form>';
+    const field = document.querySelector<HTMLTextAreaElement>('textarea')!;
+    const sent: string[] = [];
+    const stop = watchForSends(document, siteAdapterFor(new URL('https://example.org/')), ({ text }) => sent.push(text));
+    document.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault());
+    typeInto(field, 'Planted by a script on the page, pretending to be the user’s own writing.');
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    document.querySelector<HTMLElement>('button')!.click();
+    stop();
+    expect(sent).toEqual([]);
+  });
+
+  it('reads nothing once collection is paused or the site removed, even in a page already open', () => {
+    document.body.innerHTML = '<div contenteditable="true" role="textbox" aria-label="Comment"></div>';
+    const field = document.querySelector<HTMLElement>('[role="textbox"]')!;
+    const sent: string[] = [];
+    const stop = watchForSends(document, siteAdapterFor(new URL('https://example.org/')), ({ text }) => sent.push(text), {
+      ...JSDOM_EVENTS,
+      mayRead: () => false,
+    });
+    typeInto(field, 'Written after the user paused collection in the popup.');
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', metaKey: true, bubbles: true }));
+    stop();
+    expect(sent).toEqual([]);
+  });
+
   it('never reads a field the user did not type in, even in the form they sent', () => {
     document.body.innerHTML = `<form><textarea aria-label="Note">prefilled by the site, not typed</textarea>
       <input type="password" name="password" value="hunter2"><button type="submit">Send</button></form>`;
     const sent: string[] = [];
-    const stop = watchForSends(document, siteAdapterFor(new URL('https://example.org/')), ({ text }) => sent.push(text));
+    const stop = watchForSends(document, siteAdapterFor(new URL('https://example.org/')), ({ text }) => sent.push(text), JSDOM_EVENTS);
     document.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault());
     document.querySelector<HTMLElement>('button')!.click();
     stop();

@@ -2,8 +2,10 @@ import {
   allowSite,
   applyCollectionState,
   disallowSites,
+  harvestPolicyFor,
   hostsOfRevokedOrigins,
   setCollectionPaused,
+  setReviewBeforeSaving,
 } from '@/lib/background/collection-control';
 import { connectConfiguredLlm, saveLlmSettings, testLlmConnection, viewLlmSettings } from '@/lib/background/llm-connection';
 import { serveRewritePort } from '@/lib/background/rewrite-service';
@@ -15,7 +17,7 @@ import { wipeEverything } from '@/lib/background/wipe';
 import { openIdiolectDatabase } from '@/lib/db/database';
 import { ensureActiveProfile } from '@/lib/db/profiles';
 import { SecretStore } from '@/lib/db/secrets';
-import { readSetting, writeSetting } from '@/lib/db/settings';
+import { writeSetting } from '@/lib/db/settings';
 import { queueInferenceIfDue } from '@/lib/inference/inference-jobs';
 import { createJobRunner } from '@/lib/inference/job-runner';
 import { RESUME_ALARM, setResumeAlarm } from '@/lib/inference/resume-alarm';
@@ -55,11 +57,9 @@ export default defineBackground(() => {
     if (verdict.status === 'stored') await afterSamplesStored();
     return verdict;
   });
-  onMessage('getHarvestPolicy', async () => ({ reviewBeforeSaving: await readSetting(db, 'reviewBeforeSaving') }));
+  onMessage('getHarvestPolicy', ({ sender }) => harvestPolicyFor(db, sender.url ?? sender.tab?.url));
   fromExtensionPage('setCollectionPaused', ({ data }) => setCollectionPaused(db, data));
-  fromExtensionPage('setReviewBeforeSaving', async ({ data }) => {
-    await writeSetting(db, 'reviewBeforeSaving', data);
-  });
+  fromExtensionPage('setReviewBeforeSaving', ({ data }) => setReviewBeforeSaving(db, data));
   fromExtensionPage('setRedactBeforeStoring', async ({ data }) => {
     await writeSetting(db, 'redactBeforeStoring', data);
   });

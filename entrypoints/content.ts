@@ -1,6 +1,7 @@
+import { followHarvestPolicy } from '@/lib/harvest/follow-harvest-policy';
+import { handOverSentText } from '@/lib/harvest/hand-over-sample';
 import { siteAdapterFor } from '@/lib/harvest/sites';
 import { watchForSends } from '@/lib/harvest/watch-sends';
-import { handOverSentText } from '@/lib/harvest/hand-over-sample';
 
 export default defineContentScript({
   // Registered at run time, only for the sites the user allowed (see lib/background/harvest-registration.ts).
@@ -8,11 +9,20 @@ export default defineContentScript({
   matches: ['http://127.0.0.1/*'],
   main(ctx) {
     const site = siteAdapterFor(new URL(location.href), document);
-    const stop = watchForSends(document, site, (sent) => {
-      void handOverSentText(document, sent).catch(() => {
-        // The extension was updated or reloaded under this page; nothing to do until the page reloads.
-      });
+    const policy = followHarvestPolicy();
+    const stop = watchForSends(
+      document,
+      site,
+      (sent) => {
+        void handOverSentText(document, sent, policy.current()).catch(() => {
+          // The extension was updated or reloaded under this page; nothing to do until the page reloads.
+        });
+      },
+      { mayRead: () => policy.current().collecting },
+    );
+    ctx.onInvalidated(() => {
+      stop();
+      policy.stop();
     });
-    ctx.onInvalidated(stop);
   },
 });

@@ -28,8 +28,10 @@ export interface LlmSettingsChange {
   apiKey?: string | null;
 }
 
-/** What the content script must know before it hands a sent text over. */
+/** What the content script must know before it reads or hands over a sent text. */
 export interface HarvestPolicy {
+  /** Whether this page's site is allowed and collection is not paused. */
+  collecting: boolean;
   reviewBeforeSaving: boolean;
 }
 
@@ -45,6 +47,8 @@ export interface ProtocolMap {
   setCollectionPaused(paused: boolean): void;
   setReviewBeforeSaving(review: boolean): void;
   getHarvestPolicy(): HarvestPolicy;
+  /** Background to content scripts: ask for the policy again. */
+  harvestPolicyChanged(): void;
   setRedactBeforeStoring(redact: boolean): void;
   wipeAllData(): void;
   inferNow(): { queued: boolean };

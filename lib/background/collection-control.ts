@@ -1,12 +1,37 @@
 import type { IdiolectDatabase } from '../db/database';
 import { readSetting, writeSetting } from '../db/settings';
 import { allowedSiteSchema } from '../settings/schema';
+import { hostOf } from '../harvest/host-of';
+import type { HarvestPolicy } from '../messaging';
 import { syncHarvestScript } from './harvest-registration';
+import { announceHarvestPolicyChange } from './policy-broadcast';
 
-/** While paused, the harvesting script is not even injected, so nothing on any page is read. */
-export async function applyCollectionState(db: IdiolectDatabase): Promise<void> {
-  const paused = await readSetting(db, 'collectionPaused');
-  await syncHarvestScript(paused ? [] : await readSetting(db, 'allowedSites'));
+let applying: Promise<void> = Promise.resolve();
+
+/**
+ * While paused, the harvesting script is not injected into new pages, and the pages that already
+ * have it are told to stop reading. Runs one at a time, each reading the settings afresh, so two
+ * quick changes (or a change racing the worker's start-up) never leave the wrong sites registered.
+ */
+export function applyCollectionState(db: IdiolectDatabase): Promise<void> {
+  const apply = async () => {
+    const paused = await readSetting(db, 'collectionPaused');
+    await syncHarvestScript(paused ? [] : await readSetting(db, 'allowedSites'));
+    await announceHarvestPolicyChange();
+  };
+  applying = applying.then(apply, apply);
+  return applying;
+}
+
+export async function harvestPolicyFor(db: IdiolectDatabase, pageUrl: string | undefined): Promise<HarvestPolicy> {
+  const host = hostOf(pageUrl);
+  const collecting = host !== null && !(await readSetting(db, 'collectionPaused')) && (await readSetting(db, 'allowedSites')).includes(host);
+  return { collecting, reviewBeforeSaving: await readSetting(db, 'reviewBeforeSaving') };
+}
+
+export async function setReviewBeforeSaving(db: IdiolectDatabase, review: boolean): Promise<void> {
+  await writeSetting(db, 'reviewBeforeSaving', review);
+  await announceHarvestPolicyChange();
 }
 
 export async function setCollectionPaused(db: IdiolectDatabase, paused: boolean): Promise<void> {

@@ -4,6 +4,7 @@ import { addSample } from '../db/samples';
 import { readSetting } from '../db/settings';
 import { describeSample, extractOwnText } from '../harvest/clean';
 import type { SampleSubmission, SampleVerdict } from '../messaging';
+import { hostOf } from '../harvest/host-of';
 import { isIdiolectRewrite } from './own-rewrites';
 
 /**
@@ -46,13 +47,4 @@ export async function acceptSubmittedSample(
 
 function sentenceCase(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
-}
-
-function hostOf(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.toLowerCase() || null;
-  } catch {
-    return null;
-  }
 }

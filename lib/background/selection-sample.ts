@@ -4,6 +4,7 @@ import { ensureActiveProfile } from '../db/profiles';
 import { addSample } from '../db/samples';
 import { readSetting } from '../db/settings';
 import { describeSample } from '../harvest/clean';
+import { hostOf } from '../harvest/host-of';
 
 export const ADD_SELECTION_MENU_ID = 'idiolect-add-selection';
 
@@ -31,18 +32,10 @@ export async function addSelectedTextAsSample(
   const result = await addSample(db, {
     profileId: profile.id,
     text: candidate.text,
-    site: hostOf(selection.pageUrl),
+    site: hostOf(selection.pageUrl) ?? '',
     kind: 'other',
     source: 'selection',
     language: candidate.language === 'und' ? null : candidate.language,
   });
   return result.status;
-}
-
-function hostOf(url: string | undefined): string {
-  try {
-    return url ? new URL(url).hostname : '';
-  } catch {
-    return '';
-  }
 }

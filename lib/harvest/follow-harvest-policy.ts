@@ -1,0 +1,22 @@
+import { onMessage, sendMessage, type HarvestPolicy } from '../messaging';
+
+/**
+ * The collection policy for this page, kept current: asked for at start, and again whenever the
+ * background announces a change (pause, a site removed). Until the first answer nothing is read.
+ */
+export function followHarvestPolicy(): { current(): HarvestPolicy; stop(): void } {
+  let policy: HarvestPolicy = { collecting: false, reviewBeforeSaving: false };
+  const refresh = () =>
+    sendMessage('getHarvestPolicy').then(
+      (latest) => {
+        policy = latest;
+      },
+      () => {
+        // The extension was reloaded under this page: stay silent until the page reloads.
+        policy = { collecting: false, reviewBeforeSaving: false };
+      },
+    );
+  const stopListening = onMessage('harvestPolicyChanged', () => void refresh());
+  void refresh();
+  return { current: () => policy, stop: stopListening };
+}

@@ -38,14 +38,30 @@ describe('which model Idiolect talks to', () => {
 
   it('tests settings as typed, with a key typed but not yet saved, and answers in words', async () => {
     const secrets = new SecretStore(`secrets-${crypto.randomUUID()}`);
-    await secrets.writeApiKey('sk-old');
-    fake.script({ content: 'ready' });
     const settings = { provider: 'custom' as const, baseURL: fake.baseURL, model: 'fake-model' };
+    await secrets.writeApiKeyFor(fake.baseURL, 'sk-old');
+    fake.script({ content: 'ready' });
     expect(await testLlmConnection(secrets, { settings, apiKey: 'sk-right' })).toMatchObject({ ok: true, message: expect.stringMatching(/^Connected\./) });
     expect(await testLlmConnection(secrets, { settings })).toMatchObject({ ok: false, message: expect.stringMatching(/refused the API key \(401\)/) });
     expect(await testLlmConnection(secrets, { settings: { ...settings, baseURL: 'not a url' } })).toMatchObject({
       ok: false,
       message: expect.stringMatching(/Enter the endpoint’s address/),
     });
+  });
+
+  it('never sends a key to an endpoint other than the one it was saved for', async () => {
+    const db = freshDatabase();
+    const secrets = new SecretStore(`secrets-${crypto.randomUUID()}`);
+    const openai = { provider: 'openai' as const, baseURL: 'https://api.openai.com/v1', model: 'gpt-4o-mini' };
+    await saveLlmSettings(db, secrets, { settings: openai, apiKey: 'sk-openai-secret' });
+    const elsewhere = { provider: 'custom' as const, baseURL: fake.baseURL, model: 'fake-model' };
+    fake.script({ content: 'ready' });
+    await testLlmConnection(secrets, { settings: elsewhere });
+    const sent = fake.requests.map((request) => request.headers.authorization ?? '');
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.some((header) => header.includes('sk-openai-secret'))).toBe(false);
+
+    expect((await saveLlmSettings(db, secrets, { settings: elsewhere })).hasApiKey).toBe(false);
+    expect((await saveLlmSettings(db, secrets, { settings: openai })).hasApiKey).toBe(true);
   });
 });

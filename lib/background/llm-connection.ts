@@ -52,7 +52,8 @@ export async function connectConfiguredLlm(
   secrets: SecretStore,
   options: LlmConnectionOptions = {},
 ): Promise<LlmClient> {
-  return clientFor(await effectiveLlmSettings(db, options), await secrets.readApiKey(), options);
+  const settings = await effectiveLlmSettings(db, options);
+  return clientFor(settings, await secrets.readApiKeyFor(settings.baseURL), options);
 }
 
 export async function viewLlmSettings(
@@ -60,9 +61,10 @@ export async function viewLlmSettings(
   secrets: SecretStore,
   options: LlmConnectionOptions = {},
 ): Promise<LlmSettingsView> {
+  const settings = await effectiveLlmSettings(db, options);
   return {
-    settings: await effectiveLlmSettings(db, options),
-    hasApiKey: (await secrets.readApiKey()) !== null,
+    settings,
+    hasApiKey: (await secrets.readApiKeyFor(settings.baseURL)) !== null,
     builtIn: await builtInAvailability(builtInOf(options)),
   };
 }
@@ -74,13 +76,14 @@ export async function saveLlmSettings(
   options: LlmConnectionOptions = {},
 ): Promise<LlmSettingsView> {
   await writeSetting(db, 'llm', change.settings);
-  if (change.apiKey !== undefined) await secrets.writeApiKey(change.apiKey?.trim() || null);
+  if (change.apiKey !== undefined) await secrets.writeApiKeyFor(change.settings.baseURL, change.apiKey?.trim() || null);
   return viewLlmSettings(db, secrets, options);
 }
 
 /**
  * "Test connection" for settings as typed, saved or not: lists the models and runs one tiny
- * completion. A key typed but not saved is used for the test only; otherwise the saved key.
+ * completion. A key typed but not saved is used for the test only; otherwise the key saved for
+ * that endpoint, and none when the typed endpoint is another one.
  */
 export async function testLlmConnection(
   secrets: SecretStore,
@@ -91,6 +94,6 @@ export async function testLlmConnection(
   if (!parsed.success) {
     return { ok: false, message: parsed.error.issues.map((issue) => issue.message).join('; '), models: [] };
   }
-  const apiKey = change.apiKey === undefined ? await secrets.readApiKey() : change.apiKey?.trim() || null;
+  const apiKey = change.apiKey === undefined ? await secrets.readApiKeyFor(parsed.data.baseURL) : change.apiKey?.trim() || null;
   return clientFor(parsed.data, apiKey, options).testConnection(AbortSignal.timeout(150_000));
 }

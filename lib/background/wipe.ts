@@ -6,7 +6,7 @@ import { refreshTodayBadge } from './today-badge';
 /** "Delete all my data": every table (profiles, samples, hypotheses, fingerprints, jobs, settings and allowed sites) and the API key. */
 export async function wipeEverything(db: IdiolectDatabase, secrets: SecretStore): Promise<void> {
   await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((table) => table.clear())));
-  await secrets.writeApiKey(null);
+  await secrets.forgetAllKeys();
   await applyCollectionState(db);
   await refreshTodayBadge(db);
 }

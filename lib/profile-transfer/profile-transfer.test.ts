@@ -43,7 +43,7 @@ describe('export and import of profiles', () => {
   it('never contains the API key', async () => {
     const db = freshDatabase();
     const secrets = new SecretStore(`secrets-${crypto.randomUUID()}`);
-    await secrets.writeApiKey('sk-live-very-secret');
+    await secrets.writeApiKeyFor('https://api.openai.com/v1', 'sk-live-very-secret');
     await seedLearnedProfile(db);
     expect(JSON.stringify(await exportProfiles(db))).not.toContain('sk-live-very-secret');
   });

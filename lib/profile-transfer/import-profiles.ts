@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { contentHash as duplicateHashOf } from '../harvest/clean/content-hash';
 import type { IdiolectDatabase } from '../db/database';
 import type { Profile, Sample } from '../db/records';
-import type { HypothesisSet } from '../hyperalign/schema';
+import { looksLikeInstruction, mergeAttributes } from '../hyperalign/refine';
+import { emptyAttributes, type HypothesisSet } from '../hyperalign/schema';
 import { MAX_IMPORT_BYTES, profileExportSchema, type ExportedProfile } from './export-format';
 
 export class ProfileImportError extends Error {
@@ -82,7 +83,9 @@ async function withFreshIds(
     id: crypto.randomUUID(),
     profileId,
     sampleIds: set.sampleIds.flatMap((id) => sampleIds.get(id) ?? []),
-    hypotheses: set.hypotheses.map((hypothesis) => ({
+    // A shared file is as untrusted as model output: what reads like an order to a model is dropped.
+    attributes: mergeAttributes(emptyAttributes, set.attributes),
+    hypotheses: set.hypotheses.filter((hypothesis) => !looksLikeInstruction(hypothesis.statement)).map((hypothesis) => ({
       ...hypothesis,
       evidence: hypothesis.evidence.flatMap((item) => {
         const sampleId = sampleIds.get(item.sampleId);

@@ -1,4 +1,5 @@
 import { contentHash as duplicateHashOf } from '../harvest/clean/content-hash';
+import { countWords } from '../harvest/clean/sample-quality';
 import type { IdiolectDatabase } from './database';
 import { sampleSchema, type Sample, type TextKind } from './records';
 import { updateStyleFingerprint } from './style-profiles';
@@ -18,10 +19,6 @@ export interface NewSample {
 export type PreparedSample = Omit<Sample, 'profileId' | 'id' | 'storedAt'>;
 
 export type AddSampleResult = { status: 'stored'; sample: Sample } | { status: 'duplicate'; existingId: string };
-
-function countWords(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}
 
 export async function prepareSample(input: Omit<NewSample, 'profileId'>): Promise<PreparedSample> {
   const text = input.text.trim();

@@ -100,7 +100,15 @@ function HypothesisRow({ hypothesis, onChange }: { hypothesis: Hypothesis; onCha
       )}
       {!editing && (
         <div className="actions">
-          <button type="button" aria-label={`Edit ${name}`} onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            aria-label={`Edit ${name}`}
+            onClick={() => {
+              // A refinement may have revised the statement since this row first rendered.
+              setDraft(hypothesis.statement);
+              setEditing(true);
+            }}
+          >
             Edit
           </button>
           {hypothesis.status === 'pinned' ? (

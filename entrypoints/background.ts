@@ -86,8 +86,10 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(({ origins = [] }) => {
     void disallowSites(db, hostsOfRevokedOrigins(origins));
   });
+  // Chrome keeps menus across worker restarts; Firefox's background page must create them at every start.
+  if (import.meta.env.MANIFEST_VERSION === 2) createAddSelectionMenu();
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    createAddSelectionMenu();
+    if (import.meta.env.MANIFEST_VERSION === 3) createAddSelectionMenu();
     // A new user starts where Idiolect is set up: the model, and the sites to learn from.
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });

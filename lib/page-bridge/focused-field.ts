@@ -7,11 +7,13 @@ export type BridgeResult<T> = ({ ok: true } & T) | { ok: false; error: string };
 const NO_FIELD =
   'Idiolect could not find the text box you were writing in. Click into it, then open Idiolect again.';
 
+/** As when harvesting: the editable the person is in must be readable; the site says which field holds it. */
 function focusedUserField(doc: Document): { field: HTMLElement; site: SiteAdapter } | null {
   const site = siteAdapterFor(new URL(doc.location.href), doc);
   const editable = editableRootOf(doc.activeElement);
-  const field = editable ? site.userField(editable) : null;
-  return isReadableUserField(field) ? { field, site } : null;
+  if (!editable || !isReadableUserField(editable)) return null;
+  const field = site.userField(editable);
+  return field ? { field, site } : null;
 }
 
 /**

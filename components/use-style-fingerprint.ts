@@ -10,9 +10,9 @@ export function useStyleFingerprint(profileId: string | undefined): StyleFingerp
   return useLiveQuery(async () => {
     if (!profileId) return undefined;
     const db = openIdiolectDatabase();
-    const usable = await db.samples.where('profileId').equals(profileId).filter((sample) => !sample.excluded).toArray();
+    const usable = db.samples.where('profileId').equals(profileId).filter((sample) => !sample.excluded);
     const stored = await db.styleProfiles.get(profileId);
-    if (stored && isFingerprintCurrent(stored.fingerprint) && stored.fingerprint.samples === usable.length) return stored.fingerprint;
-    return styleFingerprintOf(usable.map((sample) => sample.text));
+    if (stored && isFingerprintCurrent(stored.fingerprint) && stored.fingerprint.samples === (await usable.count())) return stored.fingerprint;
+    return styleFingerprintOf((await usable.toArray()).map((sample) => sample.text));
   }, [profileId]);
 }

@@ -17,6 +17,7 @@ import { wipeEverything } from '@/lib/background/wipe';
 import { openIdiolectDatabase } from '@/lib/db/database';
 import { ensureActiveProfile } from '@/lib/db/profiles';
 import { SecretStore } from '@/lib/db/secrets';
+import { readStyleFingerprint } from '@/lib/db/style-profiles';
 import { writeSetting } from '@/lib/db/settings';
 import { queueInferenceIfDue } from '@/lib/inference/inference-jobs';
 import { createJobRunner } from '@/lib/inference/job-runner';
@@ -39,6 +40,8 @@ export default defineBackground(() => {
   async function afterSamplesStored(): Promise<void> {
     void refreshTodayBadge(db);
     const profile = await ensureActiveProfile(db);
+    // Creates the stored fingerprint, or rebuilds it after a batch, so the popup need not.
+    void readStyleFingerprint(db, profile.id);
     if (await queueInferenceIfDue(db, profile.id)) void jobs.kick();
   }
 
@@ -71,6 +74,7 @@ export default defineBackground(() => {
   fromExtensionPage('disallowSite', ({ data }) => disallowSites(db, [data]));
   fromExtensionPage('inferNow', async () => {
     const profile = await ensureActiveProfile(db);
+    void readStyleFingerprint(db, profile.id);
     const queued = (await queueInferenceIfDue(db, profile.id, { force: true })) !== null;
     void jobs.kick();
     return { queued };

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { openIdiolectDatabase } from '@/lib/db/database';
-import { isFingerprintCurrent, styleFingerprintOf, type StyleFingerprint } from '@/lib/style';
+import { isStoredFingerprintFresh } from '@/lib/db/style-profiles';
+import { styleFingerprintOf, type StyleFingerprint } from '@/lib/style';
 
 /**
  * The active profile's fingerprint, live. A missing or stale stored one is recomputed in memory
@@ -12,7 +13,7 @@ export function useStyleFingerprint(profileId: string | undefined): StyleFingerp
     const db = openIdiolectDatabase();
     const usable = db.samples.where('profileId').equals(profileId).filter((sample) => !sample.excluded);
     const stored = await db.styleProfiles.get(profileId);
-    if (stored && isFingerprintCurrent(stored.fingerprint) && stored.fingerprint.samples === (await usable.count())) return stored.fingerprint;
+    if (isStoredFingerprintFresh(stored, await usable.count())) return stored.fingerprint;
     return styleFingerprintOf((await usable.toArray()).map((sample) => sample.text));
   }, [profileId]);
 }

@@ -16,6 +16,11 @@ async function usableTexts(db: IdiolectDatabase, profileId: string): Promise<str
   return samples.filter((sample) => !sample.excluded).map((sample) => sample.text);
 }
 
+/** Whether the stored fingerprint can be used as it is: same reference vocabulary, same samples. */
+export function isStoredFingerprintFresh(stored: StyleProfile | undefined, usableSampleCount: number): stored is StyleProfile {
+  return stored !== undefined && isFingerprintCurrent(stored.fingerprint) && stored.fingerprint.samples === usableSampleCount;
+}
+
 /**
  * The profile's fingerprint. It is kept up to date incrementally; when it is missing, was built
  * over another reference vocabulary, or its sample count disagrees with the store (a path that
@@ -25,7 +30,7 @@ export async function readStyleFingerprint(db: IdiolectDatabase, profileId: stri
   return db.transaction('rw', db.samples, db.styleProfiles, async () => {
     const stored = await db.styleProfiles.get(profileId);
     const usableCount = await db.samples.where('profileId').equals(profileId).filter((sample) => !sample.excluded).count();
-    if (stored && isFingerprintCurrent(stored.fingerprint) && stored.fingerprint.samples === usableCount) return stored.fingerprint;
+    if (isStoredFingerprintFresh(stored, usableCount)) return stored.fingerprint;
     const fingerprint = styleFingerprintOf(await usableTexts(db, profileId));
     await db.styleProfiles.put({ profileId, fingerprint, updatedAt: new Date().toISOString() });
     return fingerprint;

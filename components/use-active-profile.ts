@@ -3,7 +3,7 @@ import { openIdiolectDatabase } from '@/lib/db/database';
 import { latestHypothesisSet } from '@/lib/db/hypothesis-sets';
 import type { InferenceJob, Profile } from '@/lib/db/records';
 import { readSetting } from '@/lib/db/settings';
-import type { HypothesisSet } from '@/lib/hyperalign/schema';
+import { learnedUpTo, type HypothesisSet } from '@/lib/hyperalign/schema';
 
 export interface ActiveProfileView {
   profile: Profile | null;
@@ -25,7 +25,7 @@ export function useActiveProfile(): ActiveProfileView | undefined {
       latestHypothesisSet(db, profile.id),
       db.jobs.where('profileId').equals(profile.id).sortBy('updatedAt'),
     ]);
-    const learnedAt = hypothesisSet?.createdAt ?? '';
+    const learnedAt = hypothesisSet ? learnedUpTo(hypothesisSet) : '';
     let sampleCount = 0;
     let newSinceLearned = 0;
     await db.samples

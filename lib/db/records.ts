@@ -49,6 +49,8 @@ export const inferenceJobSchema = z.object({
   claimToken: z.string().nullish(),
   /** Last sign of life from the worker running it. */
   heartbeatAt: z.iso.datetime().nullish(),
+  /** Asked for by the person ("learn now"): one new sample is enough, where refinement waits for more. */
+  forced: z.boolean().nullish(),
 });
 export type InferenceJob = z.infer<typeof inferenceJobSchema>;
 

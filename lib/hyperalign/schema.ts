@@ -60,6 +60,11 @@ export const hypothesisSetSchema = z.object({
   sampleIds: z.array(z.string()),
   /** The version this one refined; null or absent for a first inference. */
   basedOnVersion: z.number().int().positive().nullish(),
+  /**
+   * Samples stored up to this moment were candidates for this version; later ones are new to it.
+   * Absent on versions stored before it existed: their creation time stands in.
+   */
+  samplesUpTo: z.iso.datetime().nullish(),
   model: z.string(),
   provider: z.string(),
   usage: tokenUsageSchema,
@@ -67,3 +72,8 @@ export const hypothesisSetSchema = z.object({
 export type HypothesisSet = z.infer<typeof hypothesisSetSchema>;
 
 export const emptyAttributes: UserAttributes = { role: null, domain: null, audiences: [], facts: [] };
+
+/** From when on stored samples are new to this version of the profile. */
+export function learnedUpTo(set: Pick<HypothesisSet, 'createdAt' | 'samplesUpTo'>): string {
+  return set.samplesUpTo ?? set.createdAt;
+}

@@ -295,6 +295,33 @@ describe('refinement, not restart', () => {
     expect(await queueInferenceIfDue(db, first.profileId)).toBeNull();
     expect(await queueInferenceIfDue(db, first.profileId, { force: true })).not.toBeNull();
   });
+
+  it('counts texts sent while an inference was running as new to the version it stored', async () => {
+    const db = freshDatabase();
+    const first = await seed(db, TEXTS);
+    const base = await storeSet(db, first.profileId, [hypothesis('Signs off with a dash.', 'inferred')], first.ids);
+    const during = await seed(db, NEW_TEXTS.slice(0, 1));
+    const sentAt = (await db.samples.get(during.ids[0]!))!.storedAt;
+    // The model call took long: the set was stored after the text arrived, but its candidates were read before.
+    await db.hypothesisSets.update(base.id, { samplesUpTo: '2025-03-01T00:00:00.500Z', createdAt: new Date(Date.parse(sentAt) + 60_000).toISOString() });
+    expect(await queueInferenceIfDue(db, first.profileId, { force: true })).not.toBeNull();
+  });
+
+  it('a job queued while another ran does nothing, and asks the model nothing, once that one learned from the same texts', async () => {
+    const db = freshDatabase();
+    const first = await seed(db, TEXTS);
+    await storeSet(db, first.profileId, [hypothesis('Signs off with a dash.', 'inferred')], first.ids);
+    await seed(db, NEW_TEXTS);
+    const queued = await queueInferenceIfDue(db, first.profileId);
+    expect(queued).not.toBeNull();
+    const other = await storeSet(db, first.profileId, [hypothesis('Signs off with a dash.', 'inferred')], first.ids);
+    await db.hypothesisSets.update(other.id, { version: 2, samplesUpTo: '2099-01-01T00:00:00.000Z' });
+
+    expect(await runInferenceJob(db, queued!.id, llm())).toBeNull();
+    expect(fake.chatRequests).toHaveLength(0);
+    expect((await db.jobs.get(queued!.id))!.state).toBe('done');
+    expect(await db.hypothesisSets.count()).toBe(2);
+  });
 });
 
 describe('jobs outlive the worker', () => {

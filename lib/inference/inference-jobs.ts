@@ -4,7 +4,7 @@ import type { InferenceJob } from '../db/records';
 import { inferHypotheses } from '../hyperalign/infer';
 import { inferencePromptOverheadTokens, type CurrentProfile, type PromptSample } from '../hyperalign/inference-prompt';
 import { keepPersonsLatestChoices } from '../hyperalign/refine';
-import { hypothesisSetSchema, type Hypothesis, type HypothesisSet, type TokenUsage } from '../hyperalign/schema';
+import { hypothesisSetSchema, learnedUpTo, type Hypothesis, type HypothesisSet, type TokenUsage } from '../hyperalign/schema';
 import { inferenceBudgetFor, selectSamplesForInference } from '../hyperalign/select-samples';
 import { applyVerification, hypothesesToVerify, verifyHypotheses, withoutStaleSupport, type Verification } from '../hyperalign/verify';
 import { selectHeldOutSamples } from '../hyperalign/verify-samples';
@@ -24,6 +24,15 @@ export const MAX_JOB_ATTEMPTS = 3;
  * hypothesis set. A job already waiting will see them, so none is added then. Reads are bounded:
  * the cost does not grow with the number of stored samples.
  */
+/**
+ * A first profile needs one new sample (all are new); a refinement waits for a few, unless the
+ * person asked. "New" means stored after the samples the latest version could have seen.
+ */
+async function isInferenceDue(db: IdiolectDatabase, profileId: string, latest: HypothesisSet | undefined, forced: boolean): Promise<boolean> {
+  const needed = !latest || forced ? 1 : NEW_SAMPLES_FOR_REFINEMENT;
+  return hasNewSamples(db, profileId, latest ? learnedUpTo(latest) : '', new Set(latest?.sampleIds ?? []), needed);
+}
+
 export async function queueInferenceIfDue(
   db: IdiolectDatabase,
   profileId: string,
@@ -37,9 +46,7 @@ export async function queueInferenceIfDue(
       .first();
     if (pending) return null;
     if ((await countUsableSamples(db, profileId, MIN_SAMPLES_FOR_INFERENCE)) < MIN_SAMPLES_FOR_INFERENCE) return null;
-    const latest = await latestHypothesisSet(db, profileId);
-    const needed = !latest || options.force ? 1 : NEW_SAMPLES_FOR_REFINEMENT;
-    if (!(await hasNewSamples(db, profileId, latest?.createdAt ?? '', new Set(latest?.sampleIds ?? []), needed))) return null;
+    if (!(await isInferenceDue(db, profileId, await latestHypothesisSet(db, profileId), options.force ?? false))) return null;
     const now = new Date().toISOString();
     const job: InferenceJob = {
       id: crypto.randomUUID(),
@@ -53,6 +60,7 @@ export async function queueInferenceIfDue(
       resultSetId: null,
       claimToken: null,
       heartbeatAt: null,
+      forced: options.force ?? false,
     };
     await db.jobs.add(job);
     return job;
@@ -160,8 +168,17 @@ export async function runInferenceJob(
 
   try {
     const base = await latestHypothesisSet(db, job.profileId);
+    // A job queued while another ran may have nothing left to learn once that one stored its set.
+    if (base && !(await isInferenceDue(db, job.profileId, base, job.forced ?? false))) {
+      await db.transaction('rw', db.jobs, async () => {
+        const now = await db.jobs.get(jobId);
+        if (now?.state === 'running' && now.claimToken === token) await db.jobs.put({ ...now, state: 'done', updatedAt: new Date().toISOString() });
+      });
+      return null;
+    }
     const current: CurrentProfile | undefined = base ? { hypotheses: base.hypotheses, attributes: base.attributes } : undefined;
     const budget = inferenceBudgetFor(llm.contextTokens, inferencePromptOverheadTokens(current));
+    const samplesUpTo = new Date().toISOString();
     const candidates = await loadInferenceCandidates(db, job.profileId, base?.sampleIds ?? []);
     const chosen = selectSamplesForInference(candidates, { ...budget, previouslySeen: new Set(base?.sampleIds ?? []) });
     const inferred = await inferHypotheses(llm, chosen, { current, signal: options.signal });
@@ -188,6 +205,7 @@ export async function runInferenceJob(
         attributes: inferred.attributes,
         sampleIds: chosen.map((sample) => sample.id),
         basedOnVersion: base?.version ?? null,
+        samplesUpTo,
         model: llm.model,
         provider: llm.provider,
         usage: totalUsage(inferred.usage, outcome),

@@ -1,11 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { openIdiolectDatabase } from '@/lib/db/database';
 import { readSetting } from '@/lib/db/settings';
-import { matchPatternsForSites } from '@/lib/background/harvest-registration';
-import { sendMessage } from '@/lib/messaging';
 import { allowedSiteSchema } from '@/lib/settings/schema';
+import { allowCollectionOn, stopCollectionOn } from './site-access';
 
 /** Turns what people paste ("https://mail.google.com/mail/u/0/") into the host we store. */
 function hostFromInput(input: string): string {
@@ -29,13 +27,11 @@ export function AllowedSitesEditor() {
       setMessage(parsed.error.issues[0]?.message ?? 'That is not a site name.');
       return;
     }
-    // Must run inside the click: browsers only show the permission prompt for a user gesture.
-    const granted = await browser.permissions.request({ origins: matchPatternsForSites([parsed.data]) });
-    if (!granted) {
-      setMessage(`Idiolect was not given access to ${parsed.data}, so it will not collect there.`);
+    const result = await allowCollectionOn(parsed.data);
+    if (!result.ok) {
+      setMessage(result.message);
       return;
     }
-    await sendMessage('allowSite', parsed.data);
     setInput('');
     setMessage(`Collecting what you send on ${parsed.data}.`);
   }
@@ -60,7 +56,7 @@ export function AllowedSitesEditor() {
         {(sites ?? []).map((site) => (
           <li key={site}>
             {site}{' '}
-            <button type="button" aria-label={`Stop collecting on ${site}`} onClick={() => void sendMessage('disallowSite', site)}>
+            <button type="button" aria-label={`Stop collecting on ${site}`} onClick={() => void stopCollectionOn(site).then((result) => setMessage(result.ok ? `Stopped collecting on ${site}.` : result.message))}>
               Remove
             </button>
           </li>

@@ -16,7 +16,7 @@ export function followHarvestPolicy(): { current(): HarvestPolicy; stop(): void 
         policy = { collecting: false, reviewBeforeSaving: false };
       },
     );
-  const stopListening = onMessage('harvestPolicyChanged', () => void refresh());
+  const stopListening = onMessage('harvestPolicyChanged', () => refresh());
   void refresh();
   return { current: () => policy, stop: stopListening };
 }

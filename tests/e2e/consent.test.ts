@@ -68,4 +68,10 @@ describe('the user controls collection: allowing a site, pausing, and reviewing 
     await expect.poll(async () => (await readStoredSamples(options)).map((sample) => sample.text).sort()).toEqual([AFTER_RESUME, KEPT].sort());
     await expect(compose.getByRole('dialog', { name: 'Idiolect: keep this writing sample?' }).count()).resolves.toBe(0);
   });
+
+  it('stops collecting on a site removed from the options', async () => {
+    await options.getByRole('button', { name: 'Stop collecting on 127.0.0.1' }).click();
+    await options.getByRole('status').getByText('Stopped collecting on 127.0.0.1.').waitFor();
+    await expect.poll(() => readStoredSetting(options, 'allowedSites')).toEqual([]);
+  });
 });

@@ -3,8 +3,10 @@ import type { ChatMessage } from '../llm/types';
 import type { PromptSample } from './inference-prompt';
 import type { Hypothesis, UserAttributes } from './schema';
 import { truncateToTokens } from './select-samples';
+import { textKindSchema } from '../db/records';
 
-export const draftKindSchema = z.enum(['email', 'post', 'comment', 'other']);
+/** A draft is of the same kinds as the samples, so examples of its kind can be found. */
+export const draftKindSchema = textKindSchema;
 export type DraftKind = z.infer<typeof draftKindSchema>;
 export const lengthChoiceSchema = z.enum(['shorter', 'same', 'longer']);
 export type LengthChoice = z.infer<typeof lengthChoiceSchema>;

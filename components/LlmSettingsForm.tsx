@@ -17,13 +17,16 @@ export function LlmSettingsForm() {
   const ids = { provider: useId(), baseURL: useId(), model: useId(), apiKey: useId(), context: useId(), hint: useId() };
 
   useEffect(() => {
-    void sendMessage('getLlmSettings').then((loaded) => {
-      setView(loaded);
-      setDraft(loaded.settings);
-    });
+    void sendMessage('getLlmSettings').then(
+      (loaded) => {
+        setView(loaded);
+        setDraft(loaded.settings);
+      },
+      (error: unknown) => setStatus({ kind: 'alert', message: `Idiolect’s background did not answer (${error instanceof Error ? error.message : String(error)}). Reload this page.` }),
+    );
   }, []);
 
-  if (!draft || !view) return <p>Loading settings…</p>;
+  if (!draft || !view) return status ? <p role="alert">{status.message}</p> : <p>Loading settings…</p>;
   const update = (patch: Partial<LlmSettings>) => setDraft({ ...draft, ...patch });
   const builtInMissing = (view.builtIn ?? 'unavailable') === 'unavailable';
   const onDevice = draft.provider === 'chrome-builtin';

@@ -19,6 +19,9 @@ export function ProfileTransfer() {
   const [confirmWipe, setConfirmWipe] = useState(false);
   const importId = useId();
 
+  const reportFailure = (error: unknown) =>
+    setStatus({ kind: 'alert', message: `${error instanceof Error ? error.message : String(error)} Nothing was changed.` });
+
   async function exportAll() {
     const file = await exportProfiles(openIdiolectDatabase());
     download(exportFileName(), JSON.stringify(file, null, 2));
@@ -47,7 +50,7 @@ export function ProfileTransfer() {
     <section aria-labelledby={`${importId}-heading`}>
       <h2 id={`${importId}-heading`}>Export, import, delete</h2>
       <div className="actions">
-        <button type="button" onClick={() => void exportAll()}>
+        <button type="button" onClick={() => void exportAll().catch(reportFailure)}>
           Export profiles
         </button>
       </div>
@@ -65,7 +68,7 @@ export function ProfileTransfer() {
       <div className="actions">
         {confirmWipe ? (
           <>
-            <button type="button" onClick={() => void wipe()}>
+            <button type="button" onClick={() => void wipe().catch(reportFailure)}>
               Yes, delete everything
             </button>
             <button type="button" onClick={() => setConfirmWipe(false)}>

@@ -42,8 +42,12 @@ export function RewritePanel({
   const streaming = state.phase === 'streaming';
 
   async function copy() {
-    await navigator.clipboard.writeText(state.text);
-    setNotice({ kind: 'status', message: 'Copied' });
+    try {
+      await navigator.clipboard.writeText(state.text);
+      setNotice({ kind: 'status', message: 'Copied' });
+    } catch {
+      setNotice({ kind: 'alert', message: 'The browser did not allow copying; select the text and copy it by hand.' });
+    }
   }
 
   async function takeDraftFromPage(tab: number) {

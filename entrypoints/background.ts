@@ -99,9 +99,9 @@ export default defineBackground(() => {
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== ADD_SELECTION_MENU_ID) return;
-    void addSelectedTextAsSample(db, { text: info.selectionText ?? '', pageUrl: info.pageUrl ?? tab?.url }).then((result) => {
-      if (result === 'stored') return afterSamplesStored();
-    });
+    void addSelectedTextAsSample(db, { text: info.selectionText ?? '', pageUrl: info.pageUrl ?? tab?.url })
+      .then((result) => (result === 'stored' ? afterSamplesStored() : undefined))
+      .catch((error: unknown) => console.warn('Idiolect: could not add the selected text:', describe(error)));
   });
 
   void applyCollectionState(db);

@@ -1,10 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { devEmailAuthors, devEmailsAvailable } from '../../tests/support/dev-emails';
 import { describe, expect, it } from 'vitest';
 import { styleDistance } from './index';
 
-const DEV_EMAILS = new URL('../../../shared/data/dev-emails.jsonl', import.meta.url);
-const hasDevEmails = existsSync(DEV_EMAILS);
-if (!hasDevEmails) console.warn(`style distance: ${DEV_EMAILS.pathname} is absent, skipping the real-writer tests`);
+const hasDevEmails = devEmailsAvailable('style distance');
 
 describe('style distance', () => {
   const terse = 'ok. fixed it. the config was wrong, sorry!! will push tonight. ping me if the build breaks again :)';
@@ -18,13 +16,7 @@ describe('style distance', () => {
   });
 
   it.skipIf(!hasDevEmails)('puts texts by the same writer closer together than texts by different writers', () => {
-    const byAuthor = new Map<string, string[]>();
-    for (const line of readFileSync(DEV_EMAILS, 'utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      const { author, text } = JSON.parse(line) as { author: string; text: string };
-      byAuthor.set(author, [...(byAuthor.get(author) ?? []), text]);
-    }
-    const authors = [...byAuthor.values()].map((texts) => texts.slice(0, 4));
+    const authors = devEmailAuthors().map((texts) => texts.slice(0, 4));
     const same: number[] = [];
     const different: number[] = [];
     authors.forEach((texts, i) =>

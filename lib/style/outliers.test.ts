@@ -1,20 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { devEmailAuthors, devEmailsAvailable } from '../../tests/support/dev-emails';
 import { describe, expect, it } from 'vitest';
 import { findOutlierSamples } from './index';
 
-const DEV_EMAILS = new URL('../../../shared/data/dev-emails.jsonl', import.meta.url);
-const hasDevEmails = existsSync(DEV_EMAILS);
-if (!hasDevEmails) console.warn(`style outliers: ${DEV_EMAILS.pathname} is absent, skipping the real-writer tests`);
-
-function devAuthors(): string[][] {
-  const byAuthor = new Map<string, string[]>();
-  for (const line of readFileSync(DEV_EMAILS, 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    const { author, text } = JSON.parse(line) as { author: string; text: string };
-    byAuthor.set(author, [...(byAuthor.get(author) ?? []), text]);
-  }
-  return [...byAuthor.values()];
-}
+const hasDevEmails = devEmailsAvailable('style outliers');
 
 describe('outlier samples', () => {
   it('needs a few samples before judging any', () => {
@@ -23,7 +11,7 @@ describe('outlier samples', () => {
 
   describe.skipIf(!hasDevEmails)('on real writers (shared/data/dev-emails.jsonl)', () => {
     it("flags a text pasted from another writer in most profiles, and few of the writer's own", () => {
-      const authors = devAuthors();
+      const authors = devEmailAuthors();
       let foreignFlagged = 0;
       let ownFlagged = 0;
       let own = 0;

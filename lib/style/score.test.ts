@@ -1,21 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { devEmailAuthors, devEmailsAvailable } from '../../tests/support/dev-emails';
 import { describe, expect, it } from 'vitest';
 import { shortChunks } from './chunks';
 import { emptyStyleFingerprint, scoreStyle, styleFingerprintOf, type StyleFingerprint } from './index';
 
-const DEV_EMAILS = new URL('../../../shared/data/dev-emails.jsonl', import.meta.url);
-const hasDevEmails = existsSync(DEV_EMAILS);
-if (!hasDevEmails) console.warn(`style score: ${DEV_EMAILS.pathname} is absent, skipping the real-writer tests`);
-
-function devAuthors(): string[][] {
-  const byAuthor = new Map<string, string[]>();
-  for (const line of readFileSync(DEV_EMAILS, 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    const { author, text } = JSON.parse(line) as { author: string; text: string };
-    byAuthor.set(author, [...(byAuthor.get(author) ?? []), text]);
-  }
-  return [...byAuthor.values()];
-}
+const hasDevEmails = devEmailsAvailable('style score');
 
 const profileSamples = [
   'Hi all,\n\nThe mirror is back. I moved it to the new box over the weekend and the sync runs every six hours now, so packages should show up faster than before.\n\nCheers,\nDan',
@@ -39,7 +27,7 @@ const FORMAL =
 
 /** Each dev author's texts cut into 20-60-word chunks: the first 7 make a profile, chunks of later texts are held out. */
 function shortProfiles(): { profile: StyleFingerprint; heldOut: string[] }[] {
-  return devAuthors().map((texts) => {
+  return devEmailAuthors().map((texts) => {
     const chunks = texts.flatMap((text, source) => shortChunks(text, { min: 20, max: 60 }).map((chunk) => ({ chunk, source })));
     const lastProfileSource = chunks[6]!.source;
     return {
@@ -75,7 +63,7 @@ describe('style score', () => {
 
   describe.skipIf(!hasDevEmails)('on real writers (shared/data/dev-emails.jsonl)', () => {
     it("scores a writer's unseen texts higher than other writers' texts", () => {
-      const authors = devAuthors();
+      const authors = devEmailAuthors();
       const profiles = authors.map((texts) => styleFingerprintOf(texts.slice(0, 7)));
       let attributed = 0;
       let queries = 0;

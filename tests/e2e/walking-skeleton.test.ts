@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai';
+import { sendMessageOnPage } from './support/compose-page';
 import { launchWithExtension, readStoredSamples, type ExtensionBrowser } from './support/extension-browser';
+import { allowSiteFromOptions, configureEndpointFromOptions } from './support/options-page';
 import { startPageServer, type PageServer } from './support/page-server';
 import { profileReplyFor, SCRIPTED_HYPOTHESES } from './support/scripted-profile';
 
@@ -36,36 +38,27 @@ describe('walking skeleton: sent texts become a profile that rewrites drafts', (
   });
 
   it('is configured from the options page: endpoint, key and an allowed site', async () => {
-    const options = await browser.openExtensionPage('options.html');
-    await options.getByRole('combobox', { name: 'Provider' }).selectOption('custom');
-    await options.getByRole('textbox', { name: 'Base URL' }).fill(llm.baseURL);
-    await options.getByRole('textbox', { name: 'Model' }).fill('fake-model');
-    await options.getByLabel('API key').fill(API_KEY);
-    await options.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => options.getByRole('status').textContent()).toBe('Saved.');
-
-    await options.getByRole('textbox', { name: 'Site to allow' }).fill('127.0.0.1');
-    await options.getByRole('button', { name: 'Allow site' }).click();
-    await options.getByRole('list', { name: 'Allowed sites' }).getByText('127.0.0.1').waitFor();
+    const options = await allowSiteFromOptions(browser, '127.0.0.1');
+    await configureEndpointFromOptions(options, { baseURL: llm.baseURL, model: 'fake-model', apiKey: API_KEY });
     await options.close();
   });
 
   it('stores the four texts the user sent, and nothing typed but unsent or sent elsewhere', async () => {
     const compose = await browser.context.newPage();
     await compose.goto(pages.url('compose.html'));
-    await sendByButton(compose, SENT[0]!);
+    await sendMessageOnPage(compose, SENT[0]!);
     await postComment(compose, SENT[1]!);
     await compose.getByRole('textbox', { name: 'Message' }).fill(SENT[2]!);
     await compose.getByRole('textbox', { name: 'Message' }).press('Control+Enter');
 
     const elsewhere = await browser.context.newPage();
     await elsewhere.goto(pages.url('compose.html', 'localhost'));
-    await sendByButton(elsewhere, SENT_ON_OTHER_SITE);
+    await sendMessageOnPage(elsewhere, SENT_ON_OTHER_SITE);
     await elsewhere.close();
 
     await compose.getByRole('textbox', { name: 'Comment' }).fill(TYPED_NOT_SENT);
     await compose.getByLabel('Password').fill(PASSWORD);
-    await sendByButton(compose, SENT[3]!);
+    await sendMessageOnPage(compose, SENT[3]!);
 
     popup = await browser.openExtensionPage('popup.html');
     await popup.getByText('4 samples').waitFor();
@@ -106,12 +99,6 @@ describe('walking skeleton: sent texts become a profile that rewrites drafts', (
     for (const statement of SCRIPTED_HYPOTHESES) expect(rewrite.chat.systemPrompt).toContain(statement);
     expect(llm.chatRequests).toHaveLength(2);
   });
-
-  async function sendByButton(page: Page, text: string) {
-    await page.getByRole('textbox', { name: 'Message' }).fill(text);
-    await page.getByRole('button', { name: 'Send' }).click();
-    await page.getByRole('list', { name: 'Sent' }).getByText(text).waitFor();
-  }
 
   async function postComment(page: Page, text: string) {
     await page.getByRole('textbox', { name: 'Comment' }).fill(text);

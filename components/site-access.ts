@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { matchPatternsForSites } from '@/lib/background/harvest-registration';
+import { hostOf } from '@/lib/harvest/host-of';
 import { sendMessage } from '@/lib/messaging';
 
 /** Loopback is granted at install for local model servers; it cannot be (and need not be) given back. */
@@ -28,8 +29,7 @@ export async function stopCollectionOn(site: string): Promise<{ ok: true } | { o
   try {
     await sendMessage('disallowSite', site);
     const { settings } = await sendMessage('getLlmSettings');
-    const endpointHost = URL.canParse(settings.baseURL) ? new URL(settings.baseURL).hostname : null;
-    if (!GRANTED_AT_INSTALL.has(site) && site !== endpointHost) {
+    if (!GRANTED_AT_INSTALL.has(site) && site !== hostOf(settings.baseURL)) {
       await browser.permissions.remove({ origins: matchPatternsForSites([site]) });
     }
     return { ok: true };

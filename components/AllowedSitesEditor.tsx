@@ -2,18 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { openIdiolectDatabase } from '@/lib/db/database';
 import { readSetting } from '@/lib/db/settings';
-import { allowedSiteSchema } from '@/lib/settings/schema';
+import { siteFromInput } from '@/lib/sites/site-address';
 import { allowCollectionOn, stopCollectionOn } from './site-access';
-
-/** Turns what people paste ("https://mail.google.com/mail/u/0/") into the host we store. */
-function hostFromInput(input: string): string {
-  const trimmed = input.trim();
-  try {
-    return new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname;
-  } catch {
-    return trimmed;
-  }
-}
 
 export function AllowedSitesEditor() {
   const sites = useLiveQuery(() => readSetting(openIdiolectDatabase(), 'allowedSites'));
@@ -22,18 +12,21 @@ export function AllowedSitesEditor() {
   const inputId = useId();
 
   async function allow() {
-    const parsed = allowedSiteSchema.safeParse(hostFromInput(input));
-    if (!parsed.success) {
-      setMessage(parsed.error.issues[0]?.message ?? 'That is not a site name.');
+    const reading = siteFromInput(input);
+    if (!reading.ok) {
+      setMessage(reading.message);
       return;
     }
-    const result = await allowCollectionOn(parsed.data);
+    // The browser's own prompt may now ask the person; say where to look until it is answered.
+    const asking = allowCollectionOn(reading.site);
+    setMessage(`Asking the browser for access to ${reading.site}: answer its prompt to allow it.`);
+    const result = await asking;
     if (!result.ok) {
       setMessage(result.message);
       return;
     }
     setInput('');
-    setMessage(`Collecting what you send on ${parsed.data}.`);
+    setMessage(`Collecting what you send on ${reading.site}.`);
   }
 
   return (
@@ -56,7 +49,7 @@ export function AllowedSitesEditor() {
         {(sites ?? []).map((site) => (
           <li key={site}>
             {site}{' '}
-            <button type="button" aria-label={`Stop collecting on ${site}`} onClick={() => void stopCollectionOn(site).then((result) => setMessage(result.ok ? `Stopped collecting on ${site}.` : result.message))}>
+            <button type="button" aria-label={`Remove ${site}`} onClick={() => void stopCollectionOn(site).then((result) => setMessage(result.ok ? `Stopped collecting on ${site}.` : result.message))}>
               Remove
             </button>
           </li>

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { matchPatternsForSites } from '@/lib/background/harvest-registration';
 import { hostOf } from '@/lib/harvest/host-of';
 import { sendMessage } from '@/lib/messaging';
+import { sitePermissionPatterns } from '@/lib/sites/site-address';
 
 /** Loopback is granted at install for local model servers; it cannot be (and need not be) given back. */
 const GRANTED_AT_INSTALL = new Set(['localhost', '127.0.0.1']);
@@ -12,7 +12,7 @@ const GRANTED_AT_INSTALL = new Set(['localhost', '127.0.0.1']);
  */
 export async function allowCollectionOn(site: string): Promise<{ ok: true } | { ok: false; message: string }> {
   try {
-    const granted = await browser.permissions.request({ origins: matchPatternsForSites([site]) });
+    const granted = await browser.permissions.request({ origins: sitePermissionPatterns(site) });
     if (!granted) return { ok: false, message: `Idiolect was not given access to ${site}, so it will not collect there.` };
     await sendMessage('allowSite', site);
     return { ok: true };
@@ -30,7 +30,7 @@ export async function stopCollectionOn(site: string): Promise<{ ok: true } | { o
     await sendMessage('disallowSite', site);
     const { settings } = await sendMessage('getLlmSettings');
     if (!GRANTED_AT_INSTALL.has(site) && site !== hostOf(settings.baseURL)) {
-      await browser.permissions.remove({ origins: matchPatternsForSites([site]) });
+      await browser.permissions.remove({ origins: sitePermissionPatterns(site) });
     }
     return { ok: true };
   } catch (error) {

@@ -3,10 +3,10 @@ import {
   applyCollectionState,
   disallowSites,
   harvestPolicyFor,
-  hostsOfRevokedOrigins,
   setCollectionPaused,
   setReviewBeforeSaving,
 } from '@/lib/background/collection-control';
+import { hostsOfRevokedOrigins } from '@/lib/sites/site-address';
 import { connectConfiguredLlm, saveLlmSettings, testLlmConnection, viewLlmSettings } from '@/lib/background/llm-connection';
 import { serveRewritePort } from '@/lib/background/rewrite-service';
 import { isFromExtensionPage, parseSampleSubmission } from '@/lib/background/message-guards';

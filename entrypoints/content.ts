@@ -4,9 +4,10 @@ import { siteAdapterFor } from '@/lib/harvest/sites';
 import { watchForSends } from '@/lib/harvest/watch-sends';
 
 export default defineContentScript({
-  // Registered at run time, only for the sites the user allowed (see lib/background/harvest-registration.ts).
+  // Registered at run time, only for the sites the user allowed (see lib/background/harvest-registration.ts);
+  // no matches here, so the manifest asks for no host because of this script.
   registration: 'runtime',
-  matches: ['http://127.0.0.1/*'],
+  matches: [],
   main(ctx) {
     const site = siteAdapterFor(new URL(location.href), document);
     const policy = followHarvestPolicy();

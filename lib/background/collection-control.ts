@@ -54,11 +54,3 @@ export async function disallowSites(db: IdiolectDatabase, removed: readonly stri
   await applyCollectionState(db);
   return next;
 }
-
-/** A host the user revoked in the browser's own extension settings is no longer allowed here either. */
-export function hostsOfRevokedOrigins(origins: readonly string[]): string[] {
-  return origins.flatMap((origin) => {
-    const host = /^[*a-z]+:\/\/([^/]+)\//i.exec(origin)?.[1];
-    return host && !host.includes('*') ? [host.toLowerCase()] : [];
-  });
-}

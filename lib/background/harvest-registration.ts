@@ -1,11 +1,8 @@
 import { browser } from 'wxt/browser';
+import { permissionPatternsForSites } from '../sites/site-address';
 
 export const HARVEST_SCRIPT_ID = 'idiolect-harvest';
 export const HARVEST_SCRIPT_FILE = 'content-scripts/content.js';
-
-export function matchPatternsForSites(sites: readonly string[]): string[] {
-  return sites.map((site) => `*://${site}/*`);
-}
 
 /** Keeps the one dynamically registered harvesting script in step with the sites the user allowed. */
 export async function syncHarvestScript(sites: readonly string[]): Promise<void> {
@@ -16,7 +13,7 @@ export async function syncHarvestScript(sites: readonly string[]): Promise<void>
     {
       id: HARVEST_SCRIPT_ID,
       js: [HARVEST_SCRIPT_FILE],
-      matches: matchPatternsForSites(sites),
+      matches: permissionPatternsForSites(sites),
       runAt: 'document_idle',
       allFrames: false,
       persistAcrossSessions: true,

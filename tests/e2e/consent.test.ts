@@ -70,7 +70,7 @@ describe('the user controls collection: allowing a site, pausing, and reviewing 
   });
 
   it('stops collecting on a site removed from the options', async () => {
-    await options.getByRole('button', { name: 'Stop collecting on 127.0.0.1' }).click();
+    await options.getByRole('button', { name: 'Remove 127.0.0.1' }).click();
     await options.getByRole('status').getByText('Stopped collecting on 127.0.0.1.').waitFor();
     await expect.poll(() => readStoredSetting(options, 'allowedSites')).toEqual([]);
   });

@@ -4,7 +4,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-declare const chrome: { tabs: { query(filter: { url: string }): Promise<Array<{ id?: number }>> } };
+declare const chrome: {
+  tabs: { query(filter: { url: string }): Promise<Array<{ id?: number }>> };
+  developerPrivate: { addHostPermission(extensionId: string, host: string): Promise<void> };
+};
+
+/** Host names under .test reach the local test servers, so pages can live on hosts that are not loopback. */
+export const TEST_HOST_RULES = 'MAP *.test 127.0.0.1';
 
 export const CHROMIUM_PATH = process.env.IDIOLECT_CHROMIUM ?? '/usr/bin/chromium';
 export const BUILT_EXTENSION = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
@@ -15,6 +21,13 @@ export interface ExtensionBrowser {
   openExtensionPage(file: 'popup.html' | 'options.html'): Promise<Page>;
   /** The popup as it opens over `page`: in a tab of its own, told which tab it works on. */
   openPopupOver(page: Page): Promise<Page>;
+  /**
+   * Gives the extension access to a site the way a person does in the browser's own extension
+   * settings (chrome://extensions → Site access → On specific sites), which is what that page calls.
+   * A permission prompt cannot be answered from a test; after this, permissions.request for the
+   * site resolves at once, but Chrome still refuses patterns the manifest does not declare.
+   */
+  grantSiteAccessInBrowser(hostPattern: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,6 +46,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      `--host-resolver-rules=${TEST_HOST_RULES}`,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -51,6 +65,12 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tab!.id}`);
       return popup;
+    },
+    async grantSiteAccessInBrowser(hostPattern) {
+      const settings = await context.newPage();
+      await settings.goto('chrome://extensions');
+      await settings.evaluate(({ id, host }) => chrome.developerPrivate.addHostPermission(id, host), { id: extensionId, host: hostPattern });
+      await settings.close();
     },
     async close() {
       await context.close();

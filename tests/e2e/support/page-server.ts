@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 export interface PageServer {
   port: number;
-  /** The same page on an allowed host (127.0.0.1) or on another host (localhost). */
-  url(page: string, host?: '127.0.0.1' | 'localhost'): string;
+  /** The same page on loopback (127.0.0.1, localhost) or on a `.test` host the browser maps to loopback. */
+  url(page: string, host?: '127.0.0.1' | 'localhost' | `${string}.test`): string;
   close(): Promise<void>;
 }
 

@@ -12,6 +12,7 @@ import { serveRewritePort } from '@/lib/background/rewrite-service';
 import { isFromExtensionPage, parseSampleSubmission } from '@/lib/background/message-guards';
 import { acceptSubmittedSample } from '@/lib/background/sample-intake';
 import { ADD_SELECTION_MENU_ID, addSelectedTextAsSample, createAddSelectionMenu } from '@/lib/background/selection-sample';
+import { createWorkerKeepAlive } from '@/lib/background/worker-keep-alive';
 import { refreshTodayBadge } from '@/lib/background/today-badge';
 import { wipeEverything } from '@/lib/background/wipe';
 import { openIdiolectDatabase } from '@/lib/db/database';
@@ -28,11 +29,11 @@ import { REWRITE_PORT_NAME } from '@/lib/rewrite/rewrite-port';
 export default defineBackground(() => {
   const db = openIdiolectDatabase();
   const secrets = new SecretStore();
-  const connectLlm = () => connectConfiguredLlm(db, secrets);
+  // Every model call (rewrite, learning, test connection) keeps the worker alive while the model thinks.
+  const llmOptions = { keepAlive: createWorkerKeepAlive(() => browser.runtime.getPlatformInfo()) };
+  const connectLlm = () => connectConfiguredLlm(db, secrets, llmOptions);
   const jobs = createJobRunner(db, connectLlm, {
     onError: (error) => console.warn('Idiolect: inference failed:', describe(error)),
-    // An extension API call keeps the worker alive through a long inference.
-    keepAlive: () => browser.runtime.getPlatformInfo(),
     // While a job is unfinished, an alarm wakes a stopped worker to resume it.
     onPending: setResumeAlarm,
   });
@@ -69,7 +70,7 @@ export default defineBackground(() => {
   fromExtensionPage('wipeAllData', () => wipeEverything(db, secrets));
   fromExtensionPage('getLlmSettings', () => viewLlmSettings(db, secrets));
   fromExtensionPage('saveLlmSettings', ({ data }) => saveLlmSettings(db, secrets, data));
-  fromExtensionPage('testLlmConnection', ({ data }) => testLlmConnection(secrets, data));
+  fromExtensionPage('testLlmConnection', ({ data }) => testLlmConnection(secrets, data, llmOptions));
   fromExtensionPage('allowSite', ({ data }) => allowSite(db, data));
   fromExtensionPage('disallowSite', ({ data }) => disallowSites(db, [data]));
   fromExtensionPage('inferNow', async () => {

@@ -7,11 +7,14 @@ import { builtInAvailability, type BuiltInLanguageModel } from '../llm/chrome-bu
 import { createLlmClient, type CreateClientOptions } from '../llm/create-client';
 import type { ConnectionReport, LlmClient } from '../llm/types';
 import type { LlmSettingsChange, LlmSettingsView } from '../messaging';
+import { keepingWorkerAlive, type WorkerKeepAlive } from './worker-keep-alive';
 import { builtInModelSettings, llmSettingsSchema, type LlmSettings } from '../settings/schema';
 
 export interface LlmConnectionOptions extends Omit<CreateClientOptions, 'builtIn'> {
   /** The browser's Prompt API; by default the worker's own or the offscreen document's (tests pass a fake). */
   builtIn?: BuiltInLanguageModel | null;
+  /** Keeps the MV3 worker from being stopped while a model is thinking (the background passes one). */
+  keepAlive?: WorkerKeepAlive;
 }
 
 /** `chrome-extension://<id>`, named in advice such as which origin Ollama must allow. */
@@ -44,7 +47,8 @@ export async function effectiveLlmSettings(db: IdiolectDatabase, options: LlmCon
 }
 
 function clientFor(settings: LlmSettings, apiKey: string | null, options: LlmConnectionOptions): LlmClient {
-  return createLlmClient(settings, apiKey, { extensionOrigin: extensionOrigin(), ...options, builtIn: builtInOf(options) });
+  const client = createLlmClient(settings, apiKey, { extensionOrigin: extensionOrigin(), ...options, builtIn: builtInOf(options) });
+  return options.keepAlive ? keepingWorkerAlive(client, options.keepAlive) : client;
 }
 
 export async function connectConfiguredLlm(

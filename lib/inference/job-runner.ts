@@ -4,11 +4,7 @@ import { listUnfinishedJobs, runInferenceJob, touchJob } from './inference-jobs'
 
 export interface JobRunnerOptions {
   onError?: (error: unknown) => void;
-  /**
-   * Called every `heartbeatMs` while a job runs. In the MV3 worker an extension API call resets
-   * the idle timer, so a long inference is not cut short by the worker being stopped.
-   */
-  keepAlive?: () => Promise<unknown>;
+  /** How often a running job renews its lease, so another run knows it is still alive. */
   heartbeatMs?: number;
   /** Told when there is unfinished work (true) and when there is none left (false), e.g. to set a wake-up alarm. */
   onPending?: (pending: boolean) => void | Promise<void>;
@@ -29,10 +25,7 @@ export function createJobRunner(db: IdiolectDatabase, connectLlm: () => Promise<
       const llm = await connectLlm();
       await runInferenceJob(db, jobId, llm, {
         onClaimed: (token) => {
-          timer = setInterval(() => {
-            void touchJob(db, jobId, token);
-            void options.keepAlive?.().catch(() => undefined);
-          }, heartbeatMs);
+          timer = setInterval(() => void touchJob(db, jobId, token), heartbeatMs);
         },
       });
     } catch (error) {

@@ -13,7 +13,7 @@ declare const chrome: {
 export const TEST_HOST_RULES = 'MAP *.test 127.0.0.1';
 
 export const CHROMIUM_PATH = process.env.IDIOLECT_CHROMIUM ?? '/usr/bin/chromium';
-export const BUILT_EXTENSION = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
+export const BUILT_EXTENSION = process.env.IDIOLECT_EXTENSION_DIR ?? fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
 
 export interface ExtensionBrowser {
   context: BrowserContext;

@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http';
-import { type CompletionIdentity, chatCompletion } from './completion';
+import { type CompletionIdentity, chatCompletion, completionChunk } from './completion';
 import { scriptedErrorDefaults } from './errors';
 import { sendApiError, sendJson } from './http';
-import { SSE_HEADERS, streamEvents } from './sse';
-import type { ChatRequest, ErrorReply, FinishReason, Responder } from './types';
+import { DONE_EVENT, SSE_HEADERS, sseEvent, streamEvents } from './sse';
+import type { ChatRequest, ErrorReply, FinishReason, PacedReply, Responder } from './types';
 
 export interface ReplyContext {
   request: ChatRequest;
@@ -85,6 +85,29 @@ function sendCut(ctx: ReplyContext, content: string): void {
   ctx.res.write(partial, () => ctx.res.destroy());
 }
 
+async function sendPaced(ctx: ReplyContext, reply: PacedReply): Promise<void> {
+  const { chat } = ctx.request;
+  const finishReason = reply.finishReason === undefined ? 'stop' : reply.finishReason;
+  if (!chat.stream) {
+    for (const piece of reply.paced) if (!(await sleepUnlessAborted(piece.afterMs, ctx.signal))) return;
+    sendJson(ctx.res, 200, chatCompletion(identityOf(ctx), chat, reply.paced.map((piece) => piece.content).join(''), finishReason ?? 'stop'));
+    return;
+  }
+  const identity = identityOf(ctx);
+  ctx.res.writeHead(200, SSE_HEADERS);
+  ctx.res.write(sseEvent(completionChunk(identity, chat, { index: 0, delta: { role: 'assistant', content: '', refusal: null }, finishReason: null })));
+  for (const piece of reply.paced) {
+    if (!(await sleepUnlessAborted(piece.afterMs, ctx.signal))) return;
+    ctx.res.write(sseEvent(completionChunk(identity, chat, { index: 0, delta: { content: piece.content }, finishReason: null })));
+  }
+  if (finishReason !== null) ctx.res.write(sseEvent(completionChunk(identity, chat, { index: 0, delta: {}, finishReason })));
+  if (reply.end === 'cut') {
+    ctx.res.destroy();
+    return;
+  }
+  ctx.res.end(reply.end === 'no-done' ? undefined : DONE_EVENT);
+}
+
 export async function playResponder(responder: Responder, ctx: ReplyContext): Promise<void> {
   const reply = typeof responder === 'function' ? await responder(ctx.request) : responder;
   if (ctx.signal.aborted) return;
@@ -100,6 +123,7 @@ export async function playResponder(responder: Responder, ctx: ReplyContext): Pr
     return;
   }
   if ('cut' in reply) return sendCut(ctx, reply.content);
+  if ('paced' in reply) return sendPaced(ctx, reply);
   if ('json' in reply) return sendContent(ctx, JSON.stringify(reply.json), 'stop');
   sendContent(ctx, reply.content, reply.finishReason ?? 'stop');
 }

@@ -6,7 +6,7 @@ export const SSE_HEADERS = {
   'cache-control': 'no-cache',
 } as const;
 
-function sseEvent(data: unknown): string {
+export function sseEvent(data: unknown): string {
   return `data: ${JSON.stringify(data)}\n\n`;
 }
 
@@ -26,6 +26,8 @@ export function streamEvents(identity: CompletionIdentity, chat: ChatView, conte
     events.push(sseEvent(completionChunk(identity, chat, { index, delta: {}, finishReason })));
   }
   if (chat.includeUsage) events.push(sseEvent(usageChunk(identity, chat, content)));
-  events.push('data: [DONE]\n\n');
+  events.push(DONE_EVENT);
   return events;
 }
+
+export const DONE_EVENT = 'data: [DONE]\n\n';

@@ -82,7 +82,20 @@ export type Reply =
   | { delayMs: number; then: Responder }
   | { cut: true; content: string }
   | { malformed: string }
-  | { hang: true };
+  | { hang: true }
+  | PacedReply;
+
+/**
+ * An answer at a model's own pace: a stream sends its headers at once, then each piece after its
+ * pause (a slow first token, a stall mid-stream); a request without `stream` gets the whole text
+ * once every pause has passed. `finishReason: null` leaves out the finish chunk; `end` says how
+ * the stream stops: with `[DONE]` (the default), without it, or with the connection dropped.
+ */
+export interface PacedReply {
+  paced: ReadonlyArray<{ afterMs: number; content: string }>;
+  finishReason?: FinishReason | null;
+  end?: 'done' | 'no-done' | 'cut';
+}
 
 export type Responder = Reply | ((request: ChatRequest) => Reply | Promise<Reply>);
 

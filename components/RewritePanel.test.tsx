@@ -96,4 +96,48 @@ describe('RewritePanel', () => {
     expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Rewrite' })).toHaveProperty('disabled', false);
   });
+
+  describe('a stream that does not end well is never shown as a finished rewrite', () => {
+    const DRAFT = 'Please review the plan by Friday, thanks.';
+    const PARTIAL = 'Hi all, could you look over the plan';
+
+    async function rewriteAndWaitForAlert(): Promise<HTMLElement> {
+      render(<RewritePanel ready tabId={null} fingerprint={undefined} />);
+      await userEvent.type(screen.getByRole('textbox', { name: 'Draft' }), DRAFT);
+      await userEvent.click(screen.getByRole('button', { name: 'Rewrite' }));
+      return screen.findByRole('alert');
+    }
+
+    it.each([
+      ['ends without a finish or [DONE]', { finishReason: null, end: 'no-done' } as const, /ended before the model said it was done.*What it wrote is kept/],
+      ['stops at the length limit', { finishReason: 'length' } as const, /stopped at its length limit.*What it wrote is kept/],
+      ['loses its connection mid-stream', { finishReason: null, end: 'cut' } as const, /connection to .* broke .*What it wrote so far is kept/],
+    ])('%s: says so, keeps what streamed, and Try again asks once more', async (_, ending, message) => {
+      fake.script(
+        { paced: [{ afterMs: 0, content: PARTIAL }], ...ending },
+        { content: 'Hi all, could you look over the plan by Friday? Thanks.' },
+      );
+      const alert = await rewriteAndWaitForAlert();
+      expect(alert.textContent).toMatch(message);
+      expect(screen.getByRole('textbox', { name: 'Rewritten draft' })).toHaveProperty('value', PARTIAL);
+      expect(screen.queryByText(/All names, numbers, dates and links/)).toBeNull();
+
+      await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+      await screen.findByText(/All names, numbers, dates and links of the draft are in the rewrite/);
+      expect(screen.getByRole('textbox', { name: 'Rewritten draft' })).toHaveProperty('value', 'Hi all, could you look over the plan by Friday? Thanks.');
+      expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+      expect(fake.chatRequests.map((request) => request.chat.userContent)).toEqual([
+        fake.chatRequests[0]!.chat.userContent,
+        fake.chatRequests[0]!.chat.userContent,
+      ]);
+    });
+
+    it('says an empty answer is empty', async () => {
+      fake.script({ content: '' });
+      const alert = await rewriteAndWaitForAlert();
+      expect(alert.textContent).toMatch(/no text at all/);
+      expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    });
+  });
 });
+

@@ -36,7 +36,7 @@ export function RewritePanel({
   const [length, setLength] = useState<LengthChoice>('same');
   const kindId = useId();
   const lengthId = useId();
-  const { state, start, stop, setText } = useRewriteStream();
+  const { state, start, retry, stop, setText } = useRewriteStream();
   const draftId = useId();
   const resultId = useId();
   const streaming = state.phase === 'streaming';
@@ -108,7 +108,14 @@ export function RewritePanel({
         </div>
       </form>
       {!ready && <p>Rewriting unlocks once Idiolect has learned your voice.</p>}
-      {state.phase === 'error' && <p role="alert">{state.message}</p>}
+      {state.phase === 'error' && (
+        <div className="rewrite-failure">
+          <p role="alert">{state.message}</p>
+          <button type="button" onClick={retry}>
+            Try again
+          </button>
+        </div>
+      )}
       <FactCheck state={state} />
       <label htmlFor={resultId}>Rewritten draft</label>
       <textarea

@@ -20,6 +20,7 @@ export interface RewriteChoices {
 export function useRewriteStream() {
   const [state, setState] = useState<RewriteState>({ phase: 'idle', text: '' });
   const portRef = useRef<Browser.runtime.Port | null>(null);
+  const lastRequest = useRef<{ draft: string; choices: RewriteChoices } | null>(null);
 
   const stop = useCallback(() => {
     portRef.current?.disconnect();
@@ -28,6 +29,7 @@ export function useRewriteStream() {
   }, []);
 
   const start = useCallback((draft: string, choices: RewriteChoices = { kind: 'email', length: 'same' }) => {
+    lastRequest.current = { draft, choices };
     portRef.current?.disconnect();
     const port = browser.runtime.connect({ name: REWRITE_PORT_NAME });
     portRef.current = port;
@@ -58,10 +60,16 @@ export function useRewriteStream() {
 
   useEffect(() => () => portRef.current?.disconnect(), []);
 
+  /** The same draft with the same choices, after a rewrite that failed or was cut off. */
+  const retry = useCallback(() => {
+    if (lastRequest.current) start(lastRequest.current.draft, lastRequest.current.choices);
+  }, [start]);
+
   // Once the person edits the result, the fact check no longer describes it.
   return {
     state,
     start,
+    retry,
     stop,
     setText: (text: string) => setState((current) => (current.phase === 'done' ? { phase: 'done', text } : { ...current, text })),
   };

@@ -11,6 +11,10 @@ export type LlmErrorCode =
   | 'quota'
   | 'timeout'
   | 'unreachable'
+  | 'connection-lost'
+  | 'incomplete'
+  | 'truncated'
+  | 'empty'
   | 'bad-request'
   | 'context-too-long'
   | 'server'
@@ -42,8 +46,23 @@ export interface EndpointDescription {
   extensionOrigin?: string | null;
 }
 
+/**
+ * The connection broke after the server had started to answer: the body stopped arriving. The
+ * browser says "network error" (Chrome) or "Failed to fetch", Node's fetch "terminated". A
+ * request that never connected is an APIConnectionError instead.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  if (error instanceof APIError || !(error instanceof Error)) return false;
+  return (
+    error instanceof TypeError ||
+    /network error|failed to fetch|terminated|econnreset|socket hang up|premature close|unexpected end of json/i.test(error.message)
+  );
+}
+
 /** Whether a failed request is worth sending again after a pause. */
 export function isRetryable(error: unknown): boolean {
+  // A completion asked again costs tokens but changes nothing; a stream is never retried whole here.
+  if (isConnectionLost(error)) return true;
   if (!(error instanceof APIError) || error instanceof APIUserAbortError || error instanceof APIConnectionError) return false;
   if (error.headers?.get('x-should-retry') === 'false') return false;
   if (error.status === 429) return error.code !== 'insufficient_quota';
@@ -194,5 +213,41 @@ export function describeLlmFailure(error: unknown, endpoint: EndpointDescription
     );
   }
   if (error instanceof APIError) return describeApiError(error, endpoint);
+  if (isConnectionLost(error)) return connectionLostError(endpoint, error);
   return new LlmError(error instanceof Error ? error.message : String(error), 'server', { cause: error });
+}
+
+export function connectionLostError(endpoint: EndpointDescription, cause: unknown, keptSoFar = false): LlmError {
+  return new LlmError(
+    `The connection to ${endpoint.baseURL} broke while the model’s answer was arriving (the server may have stopped or restarted).` +
+      (keptSoFar ? ' What it wrote so far is kept. Try again for a whole answer.' : ' Try again; if it keeps happening, look at the server’s log.'),
+    'connection-lost',
+    { cause },
+  );
+}
+
+/**
+ * How a streamed answer ended, as the last `finish_reason` said: a stream that ends without one
+ * (no finish, no [DONE]) was cut off; "length" is the model's token limit; no text at all is
+ * empty. Null when the answer is whole.
+ */
+export function incompleteStreamError(endpoint: EndpointDescription, finishReason: string | null, receivedText: boolean): LlmError | null {
+  if (finishReason === 'length') {
+    return new LlmError(
+      'The model stopped at its length limit before it finished. What it wrote is kept; try again, or ask for a shorter text.',
+      'truncated',
+    );
+  }
+  if (finishReason === 'content_filter') {
+    return new LlmError('The model’s content filter stopped the answer before it finished. What it wrote is kept.', 'truncated');
+  }
+  if (finishReason === null) {
+    return new LlmError(
+      `The answer from ${endpoint.baseURL} ended before the model said it was done, so it may be cut off.` +
+        (receivedText ? ' What it wrote is kept; try again for a whole answer.' : ' Nothing arrived; try again.'),
+      'incomplete',
+    );
+  }
+  if (!receivedText) return new LlmError('The model answered with no text at all. Try again, or choose another model.', 'empty');
+  return null;
 }

@@ -113,6 +113,8 @@ describe('structured answers', () => {
     const error = await failureOf(ask(client()));
     expect(error.code).toBe('invalid-output');
     expect(error.message).toMatch(/not in the expected form.*nothing was saved/);
+    // What was wrong, and where, survives into the message the person reads.
+    expect(error.message).toMatch(/did not match the required schema: count: .*expected number/i);
     expect(fake.chatRequests).toHaveLength(2);
   });
 

@@ -2,7 +2,8 @@ import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { TokenUsage } from '../hyperalign/schema';
 import type { LlmSettings } from '../settings/schema';
-import { describeLlmFailure, type EndpointDescription, LlmError } from './errors';
+import { connectionLostError, describeLlmFailure, type EndpointDescription, incompleteStreamError, isConnectionLost, LlmError } from './errors';
+import { withoutSecret } from './redact-secret';
 import { contextTokensFor, presetFor } from './presets';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry';
 import { invalidOutputError, repairMessages, STRUCTURED_MODES, validateReply, withSchemaInstruction } from './structured';
@@ -97,7 +98,7 @@ export function createOpenAICompatibleClient(
   async function explain(error: unknown): Promise<LlmError> {
     const connectionFailed = error instanceof APIConnectionError && !(error instanceof APIConnectionTimeoutError);
     const reachable = connectionFailed ? await probe(`${endpoint.baseURL}/models`) : undefined;
-    return describeLlmFailure(error, endpoint, reachable);
+    return withoutSecret(describeLlmFailure(error, endpoint, reachable), apiKey);
   }
 
   /** OpenAI always needs a key: say so instead of sending a request bound to fail. */
@@ -214,25 +215,44 @@ export function createOpenAICompatibleClient(
       clearTimeout(timer);
       timer = setTimeout(() => quiet.abort(), timeoutMs);
     };
+    let receivedText = false;
+    let finishReason: string | null = null;
     try {
-      const stream = await send(
-        () => sdk.chat.completions.create({ model: settings.model, messages: request.messages, stream: true }, { signal }),
-        signal,
-      );
-      arm();
-      for await (const chunk of stream) {
-        arm();
-        const delta = chunk.choices[0]?.delta?.content;
-        if (delta) yield delta;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const stream = await send(
+            () => sdk.chat.completions.create({ model: settings.model, messages: request.messages, stream: true }, { signal }),
+            signal,
+          );
+          arm();
+          for await (const chunk of stream) {
+            arm();
+            const choice = chunk.choices[0];
+            const delta = choice?.delta?.content;
+            if (delta) {
+              receivedText = true;
+              yield delta;
+            }
+            if (choice?.finish_reason) finishReason = choice.finish_reason;
+          }
+          break;
+        } catch (error) {
+          // Nothing was shown yet, so asking again cannot repeat text: one more try.
+          if (isConnectionLost(error) && !receivedText && attempt < Math.min(1, policy.maxRetries) && !signal.aborted) continue;
+          throw error;
+        }
       }
     } catch (error) {
       if (quiet.signal.aborted && !request.signal?.aborted) {
         throw new LlmError(`The model at ${endpoint.baseURL} stopped sending text and did not finish in time.`, 'timeout', { cause: error });
       }
+      if (isConnectionLost(error)) throw connectionLostError(endpoint, error, receivedText);
       throw error instanceof LlmError ? error : await explain(error);
     } finally {
       clearTimeout(timer);
     }
+    const incomplete = incompleteStreamError(endpoint, finishReason, receivedText);
+    if (incomplete) throw incomplete;
   }
 
   async function testConnection(signal?: AbortSignal): Promise<ConnectionReport> {

@@ -97,9 +97,16 @@ export function repairMessages(messages: ChatMessage[], badAnswer: string, probl
   ];
 }
 
+/** The problem in one paragraph: what was wrong and where, so the person can judge the model. */
+function problemInOneParagraph(problem: string): string {
+  const [summary = '', ...issues] = problem.split('\n').map((line) => line.replace(/^- /, '').trim());
+  const listed = issues.filter(Boolean).slice(0, 4);
+  return listed.length === 0 ? summary : `${summary.replace(/:$/, '')}: ${listed.join('; ')}.`;
+}
+
 export function invalidOutputError(problem: string, cause?: unknown): LlmError {
   return new LlmError(
-    `The model’s answer was not in the expected form, even after it was shown the problem, so nothing was saved. ${problem.split('\n')[0]} ` +
+    `The model’s answer was not in the expected form, even after it was shown the problem, so nothing was saved. ${problemInOneParagraph(problem)} ` +
       `A larger or more capable model may do better.`,
     'invalid-output',
     { cause },

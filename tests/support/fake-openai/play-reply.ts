@@ -102,7 +102,8 @@ async function sendPaced(ctx: ReplyContext, reply: PacedReply): Promise<void> {
   }
   if (finishReason !== null) ctx.res.write(sseEvent(completionChunk(identity, chat, { index: 0, delta: {}, finishReason })));
   if (reply.end === 'cut') {
-    ctx.res.destroy();
+    // Destroying at once would drop what is still buffered; the client must see what was sent.
+    ctx.res.write('', () => ctx.res.destroy());
     return;
   }
   ctx.res.end(reply.end === 'no-done' ? undefined : DONE_EVENT);

@@ -7,7 +7,7 @@ import {
   setCollectionPaused,
   setReviewBeforeSaving,
 } from '@/lib/background/collection-control';
-import { connectConfiguredLlm, saveLlmSettings, testLlmConnection, viewLlmSettings } from '@/lib/background/llm-connection';
+import { connectConfiguredLlm, listLlmModels, saveLlmSettings, testLlmConnection, viewLlmSettings } from '@/lib/background/llm-connection';
 import { serveRewritePort } from '@/lib/background/rewrite-service';
 import { isFromExtensionPage, parseSampleSubmission } from '@/lib/background/message-guards';
 import { acceptSubmittedSample } from '@/lib/background/sample-intake';
@@ -70,6 +70,7 @@ export default defineBackground(() => {
   fromExtensionPage('getLlmSettings', () => viewLlmSettings(db, secrets));
   fromExtensionPage('saveLlmSettings', ({ data }) => saveLlmSettings(db, secrets, data));
   fromExtensionPage('testLlmConnection', ({ data }) => testLlmConnection(secrets, data));
+  fromExtensionPage('listLlmModels', ({ data }) => listLlmModels(secrets, data));
   fromExtensionPage('allowSite', ({ data }) => allowSite(db, data));
   fromExtensionPage('disallowSite', ({ data }) => disallowSites(db, [data]));
   fromExtensionPage('inferNow', async () => {

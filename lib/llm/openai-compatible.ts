@@ -296,6 +296,7 @@ export function createOpenAICompatibleClient(
   }
 
   async function listModels(signal?: AbortSignal): Promise<string[]> {
+    if (missingKey) return [];
     const [listed, installed] = await Promise.all([
       sdk.models.list({ signal, timeout: 15_000 }).then(
         (page) => page.data.map((model) => model.id),

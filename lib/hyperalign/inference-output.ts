@@ -10,8 +10,8 @@ import { hypothesisCategorySchema } from './schema';
  * Grammar-constrained servers (llama.cpp, and Ollama and LM Studio built on it) enforce the shape
  * but not number ranges or list lengths (`"confidence": -3` came back from llama-server). What can
  * be repaired is repaired while parsing (`overwrite` keeps the range in the JSON Schema sent):
- * a confidence is clamped, an over-long list cut; an empty statement is dropped later, with the
- * other unusable ones. Only a wrong shape fails the whole answer.
+ * a confidence is clamped, an over-long list cut; a statement that is blank or too long is
+ * dropped or cut later, with the other unusable ones. Only a wrong shape fails the whole answer.
  */
 
 /** Into [0, 1]; a model that wrote 80 for 80 % meant 0.8. */
@@ -36,7 +36,8 @@ const evidenceOutputSchema = z.object({
 
 const newHypothesisSchema = z.object({
   category: hypothesisCategorySchema,
-  statement: z.string(),
+  // Also tells a grammar-constrained server (llama.cpp) not to write an empty statement.
+  statement: z.string().min(1),
   evidence: z.array(evidenceOutputSchema),
   confidence: confidenceSchema,
 });

@@ -100,3 +100,38 @@ describe.skipIf(cannotRun !== null)('against a real llama-server (../shared/llam
     }
   });
 });
+
+describe.skipIf(cannotRun !== null)('against a real llama-server started without a chat template', () => {
+  let llama: RealLlama;
+  let pages: PageServer;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    llama = await startRealLlama({ chatTemplate: false });
+    pages = await startPageServer();
+    browser = await launchWithExtension();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await pages?.close();
+    await llama?.close();
+  });
+
+  it('learning stores a profile or says in words that the server needs a chat template', { timeout: 240_000 }, async () => {
+    const options = await allowSiteFromOptions(browser, '127.0.0.1');
+    const form = options.getByRole('form', { name: 'Model endpoint' });
+    await form.getByRole('combobox', { name: 'Provider' }).selectOption('llamacpp');
+    await form.getByRole('textbox', { name: 'Base URL' }).fill(llama.baseURL);
+    await form.getByRole('combobox', { name: 'Model' }).fill(llama.modelId);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('status').getByText('Saved.').waitFor();
+    const compose = await browser.context.newPage();
+    await compose.goto(pages.url('compose.html'));
+    for (const text of LEARNING_TEXTS) await sendMessageOnPage(compose, text);
+    await compose.close();
+    const popup = await browser.openExtensionPage('popup.html');
+    const outcome = popup.getByText(/no chat template for its model.*--chat-template/).or(popup.getByRole('list', { name: 'How you write' }));
+    await outcome.first().waitFor({ timeout: 220_000 });
+  });
+});

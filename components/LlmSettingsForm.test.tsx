@@ -51,6 +51,22 @@ describe('LlmSettingsForm', () => {
     });
   });
 
+  it('offers the models the server lists, and still takes a name it does not list', async () => {
+    const view = { settings: { provider: 'llamacpp' as const, baseURL: 'http://localhost:8080/v1', model: 'local-model' }, hasApiKey: false, builtIn: 'unavailable' as const };
+    vi.mocked(sendMessage).mockImplementation((async (type: string) =>
+      type === 'listLlmModels' ? ['/models/llama-3.1-8b.Q4_K_M.gguf', 'qwen2.5-7b'] : view) as never);
+    const { container } = render(<LlmSettingsForm />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Find models' }));
+    expect((await screen.findByRole('status')).textContent).toMatch(/offers 2 models/);
+    const model = screen.getByRole('combobox', { name: 'Model' });
+    const datalist = [...container.querySelectorAll('datalist')].find((list) => list.id === model.getAttribute('list'));
+    const listed = [...(datalist?.querySelectorAll('option') ?? [])].map((option) => option.getAttribute('value'));
+    expect(listed).toEqual(['/models/llama-3.1-8b.Q4_K_M.gguf', 'qwen2.5-7b']);
+    await userEvent.clear(model);
+    await userEvent.type(model, 'my-alias');
+    expect(model).toHaveProperty('value', 'my-alias');
+  });
+
   it('starts the on-device model’s download from a click, showing its progress', async () => {
     let finish!: () => void;
     const created = new Promise<void>((resolve) => (finish = resolve));

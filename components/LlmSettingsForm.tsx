@@ -14,7 +14,9 @@ export function LlmSettingsForm() {
   const [apiKey, setApiKey] = useState('');
   const [status, setStatus] = useState<Status>(null);
   const [testing, setTesting] = useState(false);
-  const ids = { provider: useId(), baseURL: useId(), model: useId(), apiKey: useId(), context: useId(), hint: useId() };
+  /** What the endpoint said it offers; the model field still takes any name (a server may accept one it does not list). */
+  const [offeredModels, setOfferedModels] = useState<string[]>([]);
+  const ids = { provider: useId(), baseURL: useId(), model: useId(), models: useId(), apiKey: useId(), context: useId(), hint: useId() };
 
   useEffect(() => {
     void sendMessage('getLlmSettings').then(
@@ -70,10 +72,25 @@ export function LlmSettingsForm() {
     try {
       const report = await sendMessage('testLlmConnection', { settings, ...(apiKey ? { apiKey } : {}) });
       setStatus({ kind: report.ok ? 'status' : 'alert', message: report.message });
+      if (report.models.length > 0) setOfferedModels(report.models);
     } catch (error) {
       setStatus({ kind: 'alert', message: error instanceof Error ? error.message : String(error) });
     } finally {
       setTesting(false);
+    }
+  }
+
+  async function findModels() {
+    if (!draft) return;
+    try {
+      const models = await sendMessage('listLlmModels', { settings: draft, ...(apiKey ? { apiKey } : {}) });
+      setOfferedModels(models);
+      setStatus({
+        kind: 'status',
+        message: models.length > 0 ? `The server offers ${models.length} model${models.length === 1 ? '' : 's'}: pick one or type a name.` : 'The server lists no models: type the model’s name.',
+      });
+    } catch (error) {
+      setStatus({ kind: 'alert', message: error instanceof Error ? error.message : String(error) });
     }
   }
 
@@ -116,7 +133,17 @@ export function LlmSettingsForm() {
           <label htmlFor={ids.baseURL}>Base URL</label>
           <input id={ids.baseURL} type="url" value={draft.baseURL} onChange={(event) => update({ baseURL: event.target.value })} />
           <label htmlFor={ids.model}>Model</label>
-          <input id={ids.model} type="text" value={draft.model} onChange={(event) => update({ model: event.target.value })} />
+          <div className="actions">
+            <input id={ids.model} type="text" list={ids.models} value={draft.model} onChange={(event) => update({ model: event.target.value })} />
+            <button type="button" onClick={() => void findModels()}>
+              Find models
+            </button>
+          </div>
+          <datalist id={ids.models}>
+            {offeredModels.map((model) => (
+              <option key={model} value={model} />
+            ))}
+          </datalist>
           <label htmlFor={ids.apiKey}>API key</label>
           <input
             id={ids.apiKey}

@@ -7,7 +7,7 @@ import {
   setReviewBeforeSaving,
 } from '@/lib/background/collection-control';
 import { hostsOfRevokedOrigins } from '@/lib/sites/site-address';
-import { connectConfiguredLlm, saveLlmSettings, testLlmConnection, viewLlmSettings } from '@/lib/background/llm-connection';
+import { connectConfiguredLlm, listLlmModels, saveLlmSettings, testLlmConnection, viewLlmSettings } from '@/lib/background/llm-connection';
 import { serveRewritePort } from '@/lib/background/rewrite-service';
 import { isFromExtensionPage, parseSampleSubmission } from '@/lib/background/message-guards';
 import { acceptSubmittedSample } from '@/lib/background/sample-intake';
@@ -71,6 +71,7 @@ export default defineBackground(() => {
   fromExtensionPage('getLlmSettings', () => viewLlmSettings(db, secrets));
   fromExtensionPage('saveLlmSettings', ({ data }) => saveLlmSettings(db, secrets, data));
   fromExtensionPage('testLlmConnection', ({ data }) => testLlmConnection(secrets, data, llmOptions));
+  fromExtensionPage('listLlmModels', ({ data }) => listLlmModels(secrets, data));
   fromExtensionPage('allowSite', ({ data }) => allowSite(db, data));
   fromExtensionPage('disallowSite', ({ data }) => disallowSites(db, [data]));
   fromExtensionPage('inferNow', async () => {

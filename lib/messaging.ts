@@ -42,6 +42,8 @@ export interface ProtocolMap {
   saveLlmSettings(change: LlmSettingsChange): LlmSettingsView;
   /** Lists the models and runs one tiny completion with the settings as typed. */
   testLlmConnection(change: LlmSettingsChange): ConnectionReport;
+  /** The model names the endpoint as typed offers (for the model picker); empty when it does not say. */
+  listLlmModels(change: LlmSettingsChange): string[];
   allowSite(site: string): string[];
   disallowSite(site: string): string[];
   setCollectionPaused(paused: boolean): void;

@@ -33,7 +33,7 @@ describe('which model Idiolect talks to', () => {
     const secrets = new SecretStore(`secrets-${crypto.randomUUID()}`);
     await saveLlmSettings(db, secrets, { settings: { provider: 'ollama', baseURL: 'http://localhost:11434/v1', model: 'llama3.1' } });
     const llm = await connectConfiguredLlm(db, secrets, { builtIn: builtIn('available') });
-    expect(llm).toMatchObject({ provider: 'ollama', model: 'llama3.1', contextTokens: 4096 });
+    expect(llm).toMatchObject({ provider: 'ollama', model: 'llama3.1' });
   });
 
   it('tests settings as typed, with a key typed but not yet saved, and answers in words', async () => {

@@ -98,6 +98,17 @@ export async function testLlmConnection(
   if (!parsed.success) {
     return { ok: false, message: parsed.error.issues.map((issue) => issue.message).join('; '), models: [] };
   }
-  const apiKey = change.apiKey === undefined ? await secrets.readApiKeyFor(parsed.data.baseURL) : change.apiKey?.trim() || null;
-  return clientFor(parsed.data, apiKey, options).testConnection(AbortSignal.timeout(150_000));
+  return clientFor(parsed.data, await keyForChange(secrets, change), options).testConnection(AbortSignal.timeout(150_000));
+}
+
+/** A key typed but not saved is used for this call only; otherwise the key saved for that endpoint. */
+async function keyForChange(secrets: SecretStore, change: LlmSettingsChange): Promise<string | null> {
+  return change.apiKey === undefined ? secrets.readApiKeyFor(change.settings.baseURL) : change.apiKey?.trim() || null;
+}
+
+/** The models the endpoint as typed offers, for the picker. The model field may still be empty. */
+export async function listLlmModels(secrets: SecretStore, change: LlmSettingsChange, options: LlmConnectionOptions = {}): Promise<string[]> {
+  const parsed = llmSettingsSchema.safeParse({ ...change.settings, model: change.settings.model || 'any' });
+  if (!parsed.success || parsed.data.provider === 'chrome-builtin') return [];
+  return clientFor(parsed.data, await keyForChange(secrets, change), options).listModels(AbortSignal.timeout(20_000));
 }

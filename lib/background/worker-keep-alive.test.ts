@@ -19,7 +19,8 @@ function slowClient() {
   const client: LlmClient = {
     provider: 'llamacpp',
     model: 'slow',
-    contextTokens: 4096,
+    contextWindow: async () => 4096,
+    listModels: async () => [],
     completeStructured: async () => {
       await answer.promise;
       return { value: {} as never, usage: { promptTokens: 1, completionTokens: 1 }, mode: 'json_schema', repaired: false };
@@ -58,9 +59,9 @@ describe('keeping the worker alive while a model thinks', () => {
       const kept = keepingWorkerAlive(client, createWorkerKeepAlive(ping));
       const call =
         method === 'completeStructured'
-          ? kept.completeStructured({ messages: [], schema: {} as never, schemaName: 's' })
+          ? kept.completeStructured({ messages: [], schema: {} as never, schemaName: 's', maxTokens: 100 })
           : method === 'completeText'
-            ? kept.completeText({ messages: [] })
+            ? kept.completeText({ messages: [], maxTokens: 100 })
             : kept.testConnection();
       await vi.advanceTimersByTimeAsync(110_000);
       expect(ping).toHaveBeenCalledTimes(Math.floor(110_000 / KEEP_ALIVE_INTERVAL_MS));
@@ -77,7 +78,7 @@ describe('keeping the worker alive while a model thinks', () => {
     const kept = keepingWorkerAlive(client, createWorkerKeepAlive(ping));
     const received: string[] = [];
     const reading = (async () => {
-      for await (const delta of kept.streamText({ messages: [] })) received.push(delta);
+      for await (const delta of kept.streamText({ messages: [], maxTokens: 100 })) received.push(delta);
     })();
     await vi.advanceTimersByTimeAsync(110_000);
     expect(ping).toHaveBeenCalledTimes(5);
@@ -97,7 +98,7 @@ describe('keeping the worker alive while a model thinks', () => {
     const { client, firstToken } = slowClient();
     const kept = keepingWorkerAlive(client, createWorkerKeepAlive(ping));
     firstToken.resolve();
-    for await (const delta of kept.streamText({ messages: [] })) {
+    for await (const delta of kept.streamText({ messages: [], maxTokens: 100 })) {
       expect(delta).toBe('Hello');
       break;
     }

@@ -17,7 +17,7 @@ Reproduces the HyPerAlign authorship protocol against any OpenAI-compatible endp
   --authors <n>         evaluate only the first n authors with enough texts
   --per-author <n>      at most n held-out prompts per author
   --out <dir>           default .eval/<data>-<model>; rerun with the same --out to resume
-  --concurrency <n>     model calls at once (default 4)
+  --concurrency <n>     model calls at once (default 1 on this machine's own server, 4 elsewhere)
   --temperature <t>     for every generation (default 0.7)
   --timeout <seconds>   per model call (default 120)
   --help`;
@@ -40,10 +40,19 @@ const optionsSchema = z.object({
   authors: positiveInt('--authors').optional(),
   'per-author': positiveInt('--per-author').optional(),
   out: z.string().min(1).optional(),
-  concurrency: positiveInt('--concurrency').max(64, '--concurrency must be at most 64').default(4),
+  concurrency: positiveInt('--concurrency').max(64, '--concurrency must be at most 64').optional(),
   temperature: z.coerce.number({ error: '--temperature must be a number' }).min(0).max(2).default(0.7),
   timeout: positiveInt('--timeout').default(120),
 });
+
+/**
+ * A local server's parallel slots share one context (llama-server: 4 slots in one `-c`), so
+ * requests at once overflow it; one at a time always fits. Hosted APIs take several.
+ */
+function defaultConcurrency(baseURL: string): number {
+  const host = new URL(baseURL).hostname;
+  return host === 'localhost' || host === '[::1]' || host.startsWith('127.') ? 1 : 4;
+}
 
 function slug(text: string): string {
   return text.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60);
@@ -90,7 +99,7 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
     authors: options.authors ?? null,
     perAuthor: options['per-author'] ?? null,
     outDir: options.out ?? join('.eval', `${slug(basename(options.data, extname(options.data)))}-${slug(options.model)}`),
-    concurrency: options.concurrency,
+    concurrency: options.concurrency ?? defaultConcurrency(options['base-url']),
     temperature: options.temperature,
     timeoutMs: options.timeout * 1000,
   };

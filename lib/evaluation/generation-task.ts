@@ -37,6 +37,11 @@ export function openingOf(text: string): string {
   return words.length > MAX_OPENING_WORDS ? `${words.slice(0, MAX_OPENING_WORDS).join(' ')} …` : opening;
 }
 
+/** About 1.3 tokens a word; twice the target lets a model overshoot without rambling on. */
+export function generationMaxTokens(task: GenerationTask): number {
+  return Math.ceil(task.targetWords * 2.6) + 64;
+}
+
 /** Word counts rounded to ten read as a target, not as a fact copied from the original. */
 export function targetWordsOf(text: string): number {
   return Math.max(10, Math.round(wordsOf(text).length / 10) * 10);

@@ -9,6 +9,8 @@ export const judgeVerdictSchema = z.object({
 });
 export type JudgeVerdict = z.infer<typeof judgeVerdictSchema>;
 export const JUDGE_SCHEMA_NAME = 'authorship_verdict';
+/** A letter and one or two sentences of reason. */
+export const JUDGE_MAX_TOKENS = 300;
 
 export const pairIdSchema = z.enum(['hyperalign-vs-few-shot', 'hyperalign-vs-zero-shot', 'few-shot-vs-zero-shot']);
 export type PairId = z.infer<typeof pairIdSchema>;

@@ -53,7 +53,8 @@ export function withAnswerCache(client: LlmClient, cache: AnswerCache, counter: 
   return {
     provider: client.provider,
     model: client.model,
-    contextTokens: client.contextTokens,
+    contextWindow: (signal) => client.contextWindow(signal),
+    listModels: (signal) => client.listModels(signal),
     completeStructured,
     completeText,
     streamText: (request) => client.streamText(request),

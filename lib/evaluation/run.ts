@@ -12,8 +12,8 @@ import { renderWinRateChart } from './chart-svg';
 import { CONDITIONS, cleanGeneration, type Condition, generationMessages, type Guidance } from './conditions';
 import { type AuthorSplit, parseDataset, splitByAuthor } from './dataset';
 import { EvaluationError } from './errors';
-import { generationTaskFor } from './generation-task';
-import { JUDGE_SCHEMA_NAME, judgeMessages, judgeVerdictSchema, PAIRS } from './judge';
+import { generationMaxTokens, generationTaskFor } from './generation-task';
+import { JUDGE_MAX_TOKENS, JUDGE_SCHEMA_NAME, judgeMessages, judgeVerdictSchema, PAIRS } from './judge';
 import { newCallCounter, withAnswerCache } from './model-calls';
 import { pairPositionConsistent, pairScore } from './pair-score';
 import { createPool } from './pool';
@@ -111,15 +111,21 @@ export async function runEvaluation(config: EvaluationConfig, progressStream: Pr
     return profile;
   }
 
-  async function generateFor(condition: Condition, messages: ChatMessage[]): Promise<string> {
-    const { text, usage } = await pool(() => authorModel.completeText({ messages, temperature: config.temperature, signal: abort.signal }));
+  async function generateFor(condition: Condition, messages: ChatMessage[], maxTokens: number): Promise<string> {
+    const { text, usage } = await pool(() => authorModel.completeText({ messages, temperature: config.temperature, maxTokens, signal: abort.signal }));
     account(`generation:${condition}`, usage);
     return cleanGeneration(text);
   }
 
   async function judge(reference: string, a: string, b: string) {
     const { value, usage } = await pool(() =>
-      judgeClient.completeStructured({ messages: judgeMessages(reference, a, b), schema: judgeVerdictSchema, schemaName: JUDGE_SCHEMA_NAME, signal: abort.signal }),
+      judgeClient.completeStructured({
+        messages: judgeMessages(reference, a, b),
+        schema: judgeVerdictSchema,
+        schemaName: JUDGE_SCHEMA_NAME,
+        maxTokens: JUDGE_MAX_TOKENS,
+        signal: abort.signal,
+      }),
     );
     account('judge', usage);
     return { moreLikely: value.more_likely, reason: value.reason };
@@ -138,7 +144,7 @@ export async function runEvaluation(config: EvaluationConfig, progressStream: Pr
         const { hypotheses, attributes } = await profile;
         return { condition, hypotheses, attributes };
       };
-      const texts = await Promise.all(CONDITIONS.map(async (condition) => generateFor(condition, generationMessages(task, await guidedBy(condition)))));
+      const texts = await Promise.all(CONDITIONS.map(async (condition) => generateFor(condition, generationMessages(task, await guidedBy(condition)), generationMaxTokens(task))));
       const output = Object.fromEntries(CONDITIONS.map((condition, i) => [condition, texts[i]!])) as Record<Condition, string>;
       const judgements = await Promise.all(
         PAIRS.map(async (pair) => {

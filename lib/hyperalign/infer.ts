@@ -2,6 +2,7 @@ import type { LlmClient, StructuredMode } from '../llm/types';
 import { inferenceOutputSchema, refinementOutputSchema } from './inference-output';
 import { buildInferenceMessages, type CurrentProfile, type PromptSample } from './inference-prompt';
 import { applyRefinement, hypothesesFromInference, mergeAttributes, type EvidenceContext } from './refine';
+import { INFERENCE_OUTPUT_RESERVE } from './select-samples';
 import { emptyAttributes, type Hypothesis, type TokenUsage, type UserAttributes } from './schema';
 
 export interface InferredProfile {
@@ -34,6 +35,8 @@ export async function inferHypotheses(
       messages: prompt.messages,
       schema: inferenceOutputSchema,
       schemaName: 'writing_profile',
+      // The same room the prompt budget leaves for the answer.
+      maxTokens: INFERENCE_OUTPUT_RESERVE,
       signal,
     });
     return {
@@ -48,6 +51,7 @@ export async function inferHypotheses(
     messages: prompt.messages,
     schema: refinementOutputSchema,
     schemaName: 'writing_profile_refinement',
+    maxTokens: INFERENCE_OUTPUT_RESERVE,
     signal,
   });
   return {

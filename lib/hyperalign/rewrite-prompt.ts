@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ChatMessage } from '../llm/types';
 import type { PromptSample } from './inference-prompt';
 import type { Hypothesis, UserAttributes } from './schema';
-import { truncateToTokens } from './select-samples';
+import { estimateTokens, truncateToTokens } from './select-samples';
 import { textKindSchema } from '../db/records';
 
 /** A draft is of the same kinds as the samples, so examples of its kind can be found. */
@@ -10,6 +10,11 @@ export const draftKindSchema = textKindSchema;
 export type DraftKind = z.infer<typeof draftKindSchema>;
 export const lengthChoiceSchema = z.enum(['shorter', 'same', 'longer']);
 export type LengthChoice = z.infer<typeof lengthChoiceSchema>;
+
+/** A rewrite may be longer than its draft ("longer"), not a page longer: three times it, and room for a short one. */
+export function rewriteMaxTokens(draft: string): number {
+  return Math.max(128, 3 * estimateTokens(draft));
+}
 
 export interface RewriteRequest {
   draft: string;

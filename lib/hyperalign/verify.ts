@@ -24,6 +24,11 @@ const PRIOR_WEIGHT = 2;
 /** One off-genre text is not enough to drop a hypothesis. */
 const MIN_CONTRADICTIONS_TO_DROP = 2;
 
+/** Room for the verdicts: per sample its alias and two short lists of hypothesis refs ("H12"). */
+export function verificationMaxTokens(samples: number, hypotheses: number): number {
+  return 64 + samples * (24 + 8 * hypotheses);
+}
+
 /** The hypotheses worth testing: all but the rejected ones, bounded so the call stays small. */
 export function hypothesesToVerify(hypotheses: readonly Hypothesis[]): Hypothesis[] {
   return hypotheses.filter((hypothesis) => hypothesis.status !== 'rejected').slice(0, MAX_HYPOTHESES);
@@ -45,6 +50,7 @@ export async function verifyHypotheses(
     messages: prompt.messages,
     schema: verificationOutputSchema,
     schemaName: 'hypothesis_verification',
+    maxTokens: verificationMaxTokens(heldOut.length, targets.length),
     signal,
   });
   const supportById = tallySupport(value, prompt);

@@ -111,7 +111,9 @@ describe('stage 1: inferring the profile', () => {
     model.server.script({ json: { hypotheses: [{ category: 'tone', statement: 'x', evidence: [], confidence: 3 }] } }, profileReply);
     const { set } = await queueAndRun(db, profileId);
     expect(set?.hypotheses).toHaveLength(2);
-    expect(model.server.chatRequests[1]!.chat.userContent).toMatch(/could not be used[\s\S]*confidence/);
+    // A confidence out of range is repaired without asking; a wrong category is a wrong shape.
+    expect(model.server.chatRequests[1]!.chat.userContent).toMatch(/could not be used[\s\S]*category/);
+    expect(model.server.chatRequests[1]!.chat.userContent).not.toMatch(/confidence/);
   });
 
   it('rejects an answer still malformed after the repair: the job fails with a message and nothing is stored', async () => {

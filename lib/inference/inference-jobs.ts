@@ -177,7 +177,7 @@ export async function runInferenceJob(
       return null;
     }
     const current: CurrentProfile | undefined = base ? { hypotheses: base.hypotheses, attributes: base.attributes } : undefined;
-    const budget = inferenceBudgetFor(llm.contextTokens, inferencePromptOverheadTokens(current));
+    const budget = inferenceBudgetFor(await llm.contextWindow(options.signal), inferencePromptOverheadTokens(current));
     const samplesUpTo = new Date().toISOString();
     const candidates = await loadInferenceCandidates(db, job.profileId, base?.sampleIds ?? []);
     const chosen = selectSamplesForInference(candidates, { ...budget, previouslySeen: new Set(base?.sampleIds ?? []) });

@@ -55,7 +55,7 @@ describe('the on-device model reached from the service worker through the offscr
   it('answers structured requests with the schema constraint, repairing once, and closes the session', async () => {
     const fake = fakeLanguageModel('available', ['{"greeting":""}', '{"greeting":"Hi Ana"}']);
     const { bridged, connections } = throughBridge(fake.api);
-    const result = await createChromeBuiltInClient(bridged).completeStructured({ messages, schema, schemaName: 'greeting' });
+    const result = await createChromeBuiltInClient(bridged).completeStructured({ messages, schema, schemaName: 'greeting', maxTokens: 200 });
     expect(result).toMatchObject({ value: { greeting: 'Hi Ana' }, repaired: true });
     expect(fake.calls[0]!.options?.responseConstraint).toMatchObject({ type: 'object', required: ['greeting'] });
     expect(fake.calls[0]!.initialPrompts[0]!.content).toContain('You greet people.');
@@ -69,13 +69,13 @@ describe('the on-device model reached from the service worker through the offscr
     const fake = fakeLanguageModel('available', ['Hi Ana, see you at 3pm.', 'one two three four five six']);
     const client = createChromeBuiltInClient(throughBridge(fake.api).bridged);
     let text = '';
-    for await (const piece of client.streamText({ messages })) text += piece;
+    for await (const piece of client.streamText({ messages, maxTokens: 200 })) text += piece;
     expect(text).toBe('Hi Ana, see you at 3pm.');
 
     const cancel = new AbortController();
     const received: string[] = [];
     const error = await (async () => {
-      for await (const piece of client.streamText({ messages, signal: cancel.signal })) {
+      for await (const piece of client.streamText({ messages, maxTokens: 200, signal: cancel.signal })) {
         received.push(piece);
         cancel.abort();
       }
@@ -87,7 +87,7 @@ describe('the on-device model reached from the service worker through the offscr
   it('carries the model’s own errors across, so the advice stays specific', async () => {
     const fake = fakeLanguageModel('available', [new DOMException('Input too large', 'QuotaExceededError')]);
     const error = await createChromeBuiltInClient(throughBridge(fake.api).bridged)
-      .completeStructured({ messages, schema, schemaName: 'greeting' })
+      .completeStructured({ messages, schema, schemaName: 'greeting', maxTokens: 200 })
       .then(() => null, (caught: unknown) => caught);
     expect(error).toBeInstanceOf(LlmError);
     expect((error as LlmError).code).toBe('context-too-long');

@@ -27,16 +27,16 @@ describe('the browser’s built-in model (Prompt API)', () => {
     expect(await builtInAvailability(api)).toBe('available');
   });
 
-  it('is chosen by the provider setting and needs no key or address', () => {
+  it('is chosen by the provider setting and needs no key or address', async () => {
     const { api } = fakeLanguageModel('available');
     const llm = createLlmClient({ provider: 'chrome-builtin', baseURL: '', model: 'gemini-nano' }, null, { builtIn: api });
     expect(llm.provider).toBe('chrome-builtin');
-    expect(llm.contextTokens).toBeGreaterThan(1000);
+    expect(await llm.contextWindow()).toBeGreaterThan(1000);
   });
 
   it('answers structured requests under a JSON schema constraint, with the system prompt in the session', async () => {
     const fake = fakeLanguageModel('available', ['{"greeting":"Hi Ana"}']);
-    const result = await createChromeBuiltInClient(fake.api).completeStructured({ messages, schema, schemaName: 'greeting' });
+    const result = await createChromeBuiltInClient(fake.api).completeStructured({ messages, schema, schemaName: 'greeting', maxTokens: 200 });
     expect(result).toMatchObject({ value: { greeting: 'Hi Ana' }, repaired: false });
     const [call] = fake.calls;
     expect(call!.input).toBe('Greet Ana.');
@@ -50,14 +50,14 @@ describe('the browser’s built-in model (Prompt API)', () => {
 
   it('repairs an invalid answer once in the same session, then fails clearly', async () => {
     const repaired = fakeLanguageModel('available', ['{"greeting":""}', '{"greeting":"Hello"}']);
-    const result = await createChromeBuiltInClient(repaired.api).completeStructured({ messages, schema, schemaName: 'greeting' });
+    const result = await createChromeBuiltInClient(repaired.api).completeStructured({ messages, schema, schemaName: 'greeting', maxTokens: 200 });
     expect(result).toMatchObject({ value: { greeting: 'Hello' }, repaired: true });
     expect(repaired.calls[1]!.input).toMatch(/could not be used.*\n?.*greeting/s);
     expect(repaired.sessionCount()).toBe(1);
 
     const hopeless = fakeLanguageModel('available', ['nope', 'still nope']);
     const error = await createChromeBuiltInClient(hopeless.api)
-      .completeStructured({ messages, schema, schemaName: 'greeting' })
+      .completeStructured({ messages, schema, schemaName: 'greeting', maxTokens: 200 })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LlmError);
     expect((error as LlmError).code).toBe('invalid-output');
@@ -67,13 +67,13 @@ describe('the browser’s built-in model (Prompt API)', () => {
   it('streams, and stops when cancelled', async () => {
     const fake = fakeLanguageModel('available', ['Hi Ana, see you at 3pm.', 'one two three four five']);
     let text = '';
-    for await (const piece of createChromeBuiltInClient(fake.api).streamText({ messages })) text += piece;
+    for await (const piece of createChromeBuiltInClient(fake.api).streamText({ messages, maxTokens: 200 })) text += piece;
     expect(text).toBe('Hi Ana, see you at 3pm.');
 
     const cancel = new AbortController();
     const received: string[] = [];
     const error = await (async () => {
-      for await (const piece of createChromeBuiltInClient(fake.api).streamText({ messages, signal: cancel.signal })) {
+      for await (const piece of createChromeBuiltInClient(fake.api).streamText({ messages, maxTokens: 200, signal: cancel.signal })) {
         received.push(piece);
         cancel.abort();
       }
@@ -83,14 +83,14 @@ describe('the browser’s built-in model (Prompt API)', () => {
   });
 
   it('explains an unavailable or downloading model, and a text too long for it', async () => {
-    const none = await failureOf(createChromeBuiltInClient(null).completeStructured({ messages, schema, schemaName: 'greeting' }));
+    const none = await failureOf(createChromeBuiltInClient(null).completeStructured({ messages, schema, schemaName: 'greeting', maxTokens: 200 }));
     expect(none.message).toMatch(/no on-device model.*Choose another provider/);
 
     const downloading = await createChromeBuiltInClient(fakeLanguageModel('downloading').api).testConnection();
     expect(downloading).toMatchObject({ ok: false, message: expect.stringMatching(/downloading/) });
 
     const tooLong = fakeLanguageModel('available', [new DOMException('Input too large', 'QuotaExceededError')]);
-    const error = await failureOf(createChromeBuiltInClient(tooLong.api).completeStructured({ messages, schema, schemaName: 'greeting' }));
+    const error = await failureOf(createChromeBuiltInClient(tooLong.api).completeStructured({ messages, schema, schemaName: 'greeting', maxTokens: 200 }));
     expect(error.code).toBe('context-too-long');
   });
 

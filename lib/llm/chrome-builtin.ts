@@ -238,5 +238,15 @@ export function createChromeBuiltInClient(model: BuiltInLanguageModel | null = f
     }
   }
 
-  return { provider: 'chrome-builtin', model: 'gemini-nano', contextTokens, completeStructured, streamText, completeText, testConnection };
+  return {
+    provider: 'chrome-builtin',
+    model: 'gemini-nano',
+    contextWindow: async () => contextTokens,
+    // The browser has one on-device model; there is nothing to pick.
+    listModels: async () => [],
+    completeStructured,
+    streamText,
+    completeText,
+    testConnection,
+  };
 }

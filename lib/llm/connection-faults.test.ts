@@ -42,7 +42,7 @@ async function readAll(stream: AsyncIterable<string>): Promise<{ text: string; e
   }
 }
 
-const ask = (llm: LlmClient) => llm.completeStructured({ messages: [{ role: 'user', content: 'hi' }], schema, schemaName: 'hello' });
+const ask = (llm: LlmClient) => llm.completeStructured({ messages: [{ role: 'user', content: 'hi' }], schema, schemaName: 'hello', maxTokens: 64 });
 
 describe('a server that quotes the API key back', () => {
   it.each([
@@ -66,7 +66,7 @@ describe('a server that quotes the API key back', () => {
     expect(report.message).not.toContain(KEY);
 
     fake.script({ error: { status: 400, message: `bad key ${KEY}` } });
-    const { error } = await readAll(client().streamText({ messages: [{ role: 'user', content: 'hi' }] }));
+    const { error } = await readAll(client().streamText({ messages: [{ role: 'user', content: 'hi' }], maxTokens: 64 }));
     expect(error?.message).not.toContain(KEY);
   });
 
@@ -95,10 +95,10 @@ describe('a connection that breaks while the answer arrives', () => {
 
   it('asks a stream again when it breaks before any text, but not once text was shown', async () => {
     fake.script({ paced: [], finishReason: null, end: 'cut' }, { content: 'Hello there.' });
-    expect(await readAll(client().streamText({ messages: [{ role: 'user', content: 'hi' }] }))).toEqual({ text: 'Hello there.', error: null });
+    expect(await readAll(client().streamText({ messages: [{ role: 'user', content: 'hi' }], maxTokens: 64 }))).toEqual({ text: 'Hello there.', error: null });
 
     fake.script({ paced: [{ afterMs: 0, content: 'Hello' }], finishReason: null, end: 'cut' }, { content: 'never asked' });
-    const { text, error } = await readAll(client().streamText({ messages: [{ role: 'user', content: 'hi' }] }));
+    const { text, error } = await readAll(client().streamText({ messages: [{ role: 'user', content: 'hi' }], maxTokens: 64 }));
     expect(text).toBe('Hello');
     expect(error?.code).toBe('connection-lost');
     expect(error?.message).toMatch(/What it wrote so far is kept/);
@@ -107,6 +107,6 @@ describe('a connection that breaks while the answer arrives', () => {
 
   it('treats a stream that finished (finish_reason stop) but sent no [DONE] as whole', async () => {
     fake.script({ paced: [{ afterMs: 0, content: 'All here.' }], end: 'no-done' });
-    expect(await readAll(client().streamText({ messages: [{ role: 'user', content: 'hi' }] }))).toEqual({ text: 'All here.', error: null });
+    expect(await readAll(client().streamText({ messages: [{ role: 'user', content: 'hi' }], maxTokens: 64 }))).toEqual({ text: 'All here.', error: null });
   });
 });

@@ -1,4 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { type ServerKind, serverKindOf } from './server-kind';
 
 export type LlmErrorCode =
   | 'auth'
@@ -111,13 +112,95 @@ export function ollamaOriginAdvice(extensionOrigin: string | null | undefined): 
 
 /** An error response's own message without the SDK's "400 " prefix, for quoting. */
 function serverSaid(error: APIError): string {
-  const message = error.message.replace(/^\d{3}\s+/, '').trim();
+  // A server whose `error` is a plain string (LM Studio) reaches us JSON-quoted.
+  const message = error.message.replace(/^\d{3}\s+/, '').trim().replace(/^"(.*)"$/s, '$1');
   return message === '' || /status code \(no body\)/.test(message) ? '' : message;
+}
+
+/** A prompt longer than the context, in the words OpenAI, llama.cpp, Ollama and LM Studio use for it. */
+const CONTEXT_WORDS = /context|too long|maximum.*tokens|token limit|exceeds/i;
+
+/**
+ * llama-server shares one context between its parallel slots (4 by default): with several
+ * requests at once it can fail one with `500 "Context size has been exceeded."` (seen on the
+ * llama-server in ../shared/llama; tools/server/server-context.cpp sends it). It is the context,
+ * not a broken server: the same request alone fits.
+ */
+export function isSlotExhaustion(error: unknown): boolean {
+  return error instanceof APIError && (error.status === undefined || error.status >= 500) && /context size has been exceeded/i.test(error.message);
+}
+
+/** A 4xx whose text says the prompt did not fit (OpenAI, llama.cpp's `exceed_context_size_error`, Ollama, LM Studio). */
+export function isContextTooLong(error: unknown): boolean {
+  if (!(error instanceof APIError)) return false;
+  if (error.type === 'exceed_context_size_error' || error.code === 'context_length_exceeded') return true;
+  return [400, 413, 422].includes(error.status ?? 0) && CONTEXT_WORDS.test(serverSaid(error));
+}
+
+/** llama.cpp's context error carries the context it runs with (`n_ctx`): the figure to budget against. */
+export function contextTokensFromError(error: unknown): number | null {
+  if (!(error instanceof APIError) || typeof error.error !== 'object' || error.error === null) return null;
+  const nCtx = (error.error as { n_ctx?: unknown }).n_ctx;
+  return typeof nCtx === 'number' && Number.isInteger(nCtx) && nCtx > 0 ? nCtx : null;
+}
+
+/** What the person can change on their server to make room; each server names it differently. */
+export function contextAdvice(kind: ServerKind): string {
+  switch (kind) {
+    case 'llamacpp':
+      return 'Start llama-server with a larger context (for example -c 8192), or set a smaller context size in Idiolect’s options.';
+    case 'ollama':
+      return 'Give the model a larger num_ctx in Ollama (OLLAMA_CONTEXT_LENGTH=8192 ollama serve, or PARAMETER num_ctx 8192 in its Modelfile), or set a smaller context size in Idiolect’s options.';
+    case 'lmstudio':
+      return 'Load the model in LM Studio with a larger Context Length (in the model’s load settings), or set a smaller context size in Idiolect’s options.';
+    default:
+      return 'Choose a model with a larger context, or set a smaller context size in Idiolect’s options.';
+  }
+}
+
+function kindOf(error: APIError, endpoint: EndpointDescription): ServerKind {
+  return error.type === 'exceed_context_size_error' ? 'llamacpp' : serverKindOf(endpoint);
+}
+
+/**
+ * llama-server without a chat template for its model cannot build the grammar of a JSON-schema
+ * request and answers `400 "Failed to initialize samplers: …"` (seen with ../shared/llama's model
+ * started without --chat-template-file).
+ */
+export function isSamplerFailure(error: unknown): boolean {
+  return error instanceof APIError && /failed to initialize samplers/i.test(error.message);
+}
+
+export function noChatTemplateError(cause?: unknown): LlmError {
+  return new LlmError(
+    'This server has no chat template for its model, so it cannot be asked for answers in a fixed form (it said “Failed to initialize samplers”). ' +
+      'Start llama-server with a template for the model, for example --chat-template-file template.jinja or --chat-template llama2, or choose a model that ships one.',
+    'unsupported',
+    { cause },
+  );
 }
 
 function describeApiError(error: APIError, endpoint: EndpointDescription): LlmError {
   const said = serverSaid(error);
   const cause = { cause: error };
+  if (isSlotExhaustion(error)) {
+    return new LlmError(
+      `The server ran out of shared context while answering several requests at once (“${said}”), even after Idiolect retried one at a time. ${contextAdvice(kindOf(error, endpoint))}`,
+      'context-too-long',
+      cause,
+    );
+  }
+  if (isContextTooLong(error)) {
+    return new LlmError(
+      `The request is longer than the model can read (${error.status ?? 'during the answer'}). ${contextAdvice(kindOf(error, endpoint))}`,
+      'context-too-long',
+      cause,
+    );
+  }
+  if (error.status === undefined) {
+    // An error sent inside a stream that had already started (`data: {"error": …}`).
+    return new LlmError(`The model server stopped with an error while answering${said ? `: ${said}` : ''}.`, 'server', cause);
+  }
   switch (error.status) {
     case 401:
       return new LlmError(
@@ -163,13 +246,6 @@ function describeApiError(error: APIError, endpoint: EndpointDescription): LlmEr
     case 400:
     case 413:
     case 422:
-      if (/context|too long|maximum.*tokens|token limit|exceeds/i.test(said)) {
-        return new LlmError(
-          `The request is longer than the model can read (${error.status}). Choose a model with a larger context, or set a smaller context size in the options.`,
-          'context-too-long',
-          cause,
-        );
-      }
       return new LlmError(`The endpoint rejected the request (${error.status})${said ? `: ${said}` : ''}.`, 'bad-request', cause);
     default:
       return new LlmError(

@@ -40,7 +40,7 @@ function ask(llm: LlmClient) {
       { role: 'user', content: 'Please.' },
     ],
     schema: answerSchema,
-    schemaName: 'hello',
+    schemaName: 'hello', maxTokens: 200,
   });
 }
 
@@ -233,7 +233,7 @@ describe('streaming', () => {
   it('streams the text in pieces', async () => {
     fake.script({ content: 'Hi team, the demo is on Tuesday at 3pm.' });
     const pieces: string[] = [];
-    for await (const piece of client().streamText({ messages: [{ role: 'user', content: 'go' }] })) pieces.push(piece);
+    for await (const piece of client().streamText({ messages: [{ role: 'user', content: 'go' }], maxTokens: 200 })) pieces.push(piece);
     expect(pieces.length).toBeGreaterThan(1);
     expect(pieces.join('')).toBe('Hi team, the demo is on Tuesday at 3pm.');
   });
@@ -241,7 +241,7 @@ describe('streaming', () => {
   it('is cancelled by its signal, and the server sees the request go away', async () => {
     fake.script({ delayMs: 60_000, then: { content: 'never' } });
     const cancel = new AbortController();
-    const stream = client().streamText({ messages: [{ role: 'user', content: 'go' }], signal: cancel.signal });
+    const stream = client().streamText({ messages: [{ role: 'user', content: 'go' }], maxTokens: 200, signal: cancel.signal });
     const consuming = (async () => {
       for await (const piece of stream) void piece;
     })();
@@ -262,10 +262,9 @@ describe('test connection', () => {
     expect(fake.chatRequests).toHaveLength(1);
   });
 
-  it('names the models on offer when the chosen one is not there', async () => {
+  it('names the models on offer when the server refuses the chosen one', async () => {
     const report = await client({ model: 'llama3.1' }).testConnection();
     expect(report).toMatchObject({ ok: false, message: expect.stringContaining('has no model named “llama3.1”. It offers: fake-model, fake-model-large') });
-    expect(fake.chatRequests).toHaveLength(0);
   });
 
   it('answers a wrong key in words', async () => {

@@ -2,11 +2,27 @@ import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 
 import { zodResponseFormat } from 'openai/helpers/zod';
 import type { TokenUsage } from '../hyperalign/schema';
 import type { LlmSettings } from '../settings/schema';
-import { connectionLostError, describeLlmFailure, type EndpointDescription, incompleteStreamError, isConnectionLost, LlmError } from './errors';
+import { createConcurrencyGate } from './concurrency-gate';
+import { testEndpointConnection } from './connection-test';
+import {
+  connectionLostError,
+  contextTokensFromError,
+  describeLlmFailure,
+  type EndpointDescription,
+  incompleteStreamError,
+  isConnectionLost,
+  isContextTooLong,
+  isSamplerFailure,
+  isSlotExhaustion,
+  LlmError,
+  noChatTemplateError,
+} from './errors';
 import { withoutSecret } from './redact-secret';
 import { contextTokensFor, presetFor } from './presets';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry';
-import { invalidOutputError, repairMessages, STRUCTURED_MODES, validateReply, withSchemaInstruction } from './structured';
+import { readInstalledModels, readServerContext, type ServerQuery } from './server-facts';
+import { serverKindOf } from './server-kind';
+import { extractJson, invalidOutputError, repairMessages, STRUCTURED_MODES, validateReply, withSchemaInstruction } from './structured';
 import type {
   ChatMessage,
   ConnectionReport,
@@ -55,11 +71,15 @@ function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
   return { promptTokens: a.promptTokens + b.promptTokens, completionTokens: a.completionTokens + b.completionTokens };
 }
 
-/** A server that does not know a response_format answers 400/422/501 and usually names it. */
-function rejectsResponseFormat(error: unknown): boolean {
-  if (!(error instanceof APIError) || ![400, 422, 501].includes(error.status ?? 0)) return false;
-  if (error.param === 'response_format') return true;
-  return /response_format|json_schema|json_object|json mode|structured|grammar|\bformat\b/i.test(error.message);
+/**
+ * Whether a structured request's refusal means "not this way": servers word it in many ways
+ * (llama.cpp: `400 "Failed to initialize samplers"`), so any 4xx or 501 counts, except the ones
+ * that would fail the next mode just the same: key, address, rate limit, a prompt too long.
+ */
+function refusesStructuredMode(error: unknown): boolean {
+  if (!(error instanceof APIError) || error.status === undefined) return false;
+  if ([401, 403, 404, 429].includes(error.status) || isContextTooLong(error)) return false;
+  return (error.status >= 400 && error.status < 500) || error.status === 501;
 }
 
 function rejectsTemperature(error: unknown): boolean {
@@ -90,6 +110,22 @@ export function createOpenAICompatibleClient(
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const probe = options.probe ?? ((url: string) => probeReachable(url, options.fetch));
+  const serverKind = serverKindOf(endpoint);
+  const serverQuery = (signal?: AbortSignal): ServerQuery => ({
+    kind: serverKind,
+    baseURL: endpoint.baseURL,
+    model: settings.model,
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    signal,
+  });
+  /** OpenAI calls the cap `max_completion_tokens` (reasoning models refuse `max_tokens`); local servers know `max_tokens`. */
+  const capOf = (maxTokens: number): { max_completion_tokens: number } | { max_tokens: number } =>
+    serverKind === 'openai' ? { max_completion_tokens: maxTokens } : { max_tokens: maxTokens };
+  const gate = createConcurrencyGate();
+  /** What the server said about its context, once asked (or once a context error told). */
+  let serverContext: Promise<number | null> | null = null;
+  /** Set when llama.cpp could not build a grammar: the weaker modes may then fail for the same reason. */
+  let samplerFailure: unknown = null;
   /** The strongest structured mode this endpoint accepted; weaker ones are only tried after a refusal. */
   let structuredFloor = 0;
   /** Reasoning models (o-series, gpt-5) refuse any temperature but their own; then none is sent. */
@@ -107,11 +143,26 @@ export function createOpenAICompatibleClient(
       ? new LlmError('Idiolect needs an OpenAI API key: add one in Idiolect’s options, or choose a local or on-device model.', 'auth')
       : null;
 
+  /** Requests go through the gate, so that after slot exhaustion the retry (and every later call) runs alone. */
+  const retryPolicy: RetryPolicy = {
+    ...policy,
+    onRetry: (info) => {
+      if (isSlotExhaustion(info.error)) gate.serialize();
+      policy.onRetry?.(info);
+    },
+  };
+
+  function learnFrom(error: unknown): void {
+    const nCtx = contextTokensFromError(error);
+    if (nCtx) serverContext = Promise.resolve(nCtx);
+  }
+
   async function send<T>(request: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (missingKey) throw missingKey;
     try {
-      return await withRetries(request, policy, signal);
+      return await withRetries(() => gate.run(request), retryPolicy, signal);
     } catch (error) {
+      learnFrom(error);
       throw await explain(error);
     }
   }
@@ -130,6 +181,7 @@ export function createOpenAICompatibleClient(
             {
               model: settings.model,
               messages: withSchemaInstruction(messages, request.schema, mode),
+              ...capOf(request.maxTokens),
               ...(sendTemperature ? { temperature: 0.2 } : {}),
               ...(responseFormat ? { response_format: responseFormat } : {}),
             },
@@ -150,12 +202,14 @@ export function createOpenAICompatibleClient(
     let usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
     for (let index = structuredFloor; index < STRUCTURED_MODES.length; index++) {
       const mode = STRUCTURED_MODES[index]!;
+      const last = index === STRUCTURED_MODES.length - 1;
       let completion: OpenAI.Chat.Completions.ChatCompletion;
       try {
         completion = await complete(request.messages, mode, request as StructuredRequest<unknown>);
       } catch (error) {
         const cause = error instanceof LlmError ? error.cause : error;
-        if (index < STRUCTURED_MODES.length - 1 && rejectsResponseFormat(cause)) {
+        if (!last && refusesStructuredMode(cause)) {
+          if (isSamplerFailure(cause)) samplerFailure = cause;
           structuredFloor = index + 1;
           continue;
         }
@@ -164,9 +218,15 @@ export function createOpenAICompatibleClient(
       usage = addUsage(usage, usageOf(completion));
       const choice = completion.choices[0];
       const content = choice?.message.content ?? '';
+      // JSON mode that the server does not enforce returns plain text: the prompt-only mode reads it tolerantly.
+      if (mode === 'json_object' && !extractJson(content).ok) {
+        structuredFloor = index + 1;
+        continue;
+      }
       const first = validateReply(content, request.schema);
       if (first.ok) return { value: first.value, usage, mode, repaired: false };
       if (choice?.finish_reason === 'length') {
+        if (samplerFailure) throw noChatTemplateError(samplerFailure);
         throw new LlmError(
           'The model’s answer was cut off before it was complete, so nothing was saved. Its context window may be too small: choose a larger model or set its context size in the options.',
           'invalid-output',
@@ -176,6 +236,8 @@ export function createOpenAICompatibleClient(
       usage = addUsage(usage, usageOf(repair));
       const second = validateReply(repair.choices[0]?.message.content ?? '', request.schema);
       if (second.ok) return { value: second.value, usage, mode, repaired: true };
+      // The weaker modes only failed because the server could not constrain the answer: say why.
+      if (samplerFailure) throw noChatTemplateError(samplerFailure);
       throw invalidOutputError(second.problem);
     }
     throw new LlmError('The endpoint accepts no way of asking for structured answers.', 'unsupported');
@@ -189,6 +251,7 @@ export function createOpenAICompatibleClient(
             {
               model: settings.model,
               messages: request.messages,
+              ...capOf(request.maxTokens),
               ...(sendTemperature && request.temperature !== undefined ? { temperature: request.temperature } : {}),
             },
             { signal: request.signal },
@@ -221,7 +284,7 @@ export function createOpenAICompatibleClient(
       for (let attempt = 0; ; attempt++) {
         try {
           const stream = await send(
-            () => sdk.chat.completions.create({ model: settings.model, messages: request.messages, stream: true }, { signal }),
+            () => sdk.chat.completions.create({ model: settings.model, messages: request.messages, ...capOf(request.maxTokens), stream: true }, { signal }),
             signal,
           );
           arm();
@@ -255,50 +318,41 @@ export function createOpenAICompatibleClient(
     if (incomplete) throw incomplete;
   }
 
-  async function testConnection(signal?: AbortSignal): Promise<ConnectionReport> {
-    if (missingKey) return { ok: false, message: missingKey.message, models: [] };
-    let models: string[] = [];
-    try {
-      const page = await sdk.models.list({ signal, timeout: 15_000 });
-      models = page.data.map((model) => model.id).sort();
-    } catch (error) {
-      // Some servers do not list models; anything else (key, address, CORS) is the answer.
-      if (!(error instanceof APIError && error.status === 404)) {
-        return { ok: false, message: (await explain(error)).message, models: [] };
-      }
-    }
-    if (models.length > 0 && !models.includes(settings.model) && settings.provider !== 'llamacpp') {
-      const offered = models.slice(0, 8).join(', ') + (models.length > 8 ? `, and ${models.length - 8} more` : '');
-      return {
-        ok: false,
-        message: `Connected to ${endpoint.baseURL}, but it has no model named “${settings.model}”. It offers: ${offered}.`,
-        models,
-      };
-    }
-    const started = Date.now();
-    try {
-      const reply = await sdk.chat.completions.create(
-        { model: settings.model, messages: [{ role: 'user', content: 'Reply with the single word: ready' }] },
-        { signal, timeout: timeoutMs },
-      );
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      const said = (reply.choices[0]?.message.content ?? '').trim().slice(0, 40);
-      return {
-        ok: true,
-        message: `Connected. “${settings.model}” answered in ${seconds} s${said ? ` (“${said}”)` : ''}.${
-          models.length > 0 ? ` The server offers ${models.length} model${models.length === 1 ? '' : 's'}.` : ''
-        }`,
-        models,
-      };
-    } catch (error) {
-      return { ok: false, message: (await explain(error)).message, models };
-    }
+  async function listModels(signal?: AbortSignal): Promise<string[]> {
+    if (missingKey) return [];
+    const [listed, installed] = await Promise.all([
+      sdk.models.list({ signal, timeout: 15_000 }).then(
+        (page) => page.data.map((model) => model.id),
+        () => [] as string[],
+      ),
+      readInstalledModels(serverQuery(signal)),
+    ]);
+    return [...new Set([...listed, ...installed])].sort();
   }
+
+  async function contextWindow(signal?: AbortSignal): Promise<number> {
+    if (settings.contextTokens) return settings.contextTokens;
+    serverContext ??= readServerContext(serverQuery(signal));
+    return (await serverContext) ?? contextTokensFor(settings);
+  }
+
+  const testConnection = (signal?: AbortSignal): Promise<ConnectionReport> =>
+    testEndpointConnection({
+      sdk,
+      endpoint,
+      missingKey,
+      explain,
+      cap: capOf,
+      listModels: () => sdk.models.list({ signal, timeout: 15_000 }).then((page) => page.data.map((model) => model.id).sort()),
+      timeoutMs,
+      signal,
+    });
 
   return {
     provider: settings.provider,
     model: settings.model,
-    contextTokens: contextTokensFor(settings),
+    contextWindow,
+    listModels,
     completeStructured,
     streamText,
     completeText,

@@ -10,6 +10,8 @@ export interface StructuredRequest<T> {
   messages: ChatMessage[];
   schema: z.ZodType<T>;
   schemaName: string;
+  /** The most the answer may spend: the schema's worst case for its purpose. Local servers otherwise run until their context is full. */
+  maxTokens: number;
   signal?: AbortSignal;
 }
 
@@ -27,6 +29,8 @@ export interface StructuredResult<T> {
 
 export interface StreamRequest {
   messages: ChatMessage[];
+  /** The most the streamed text may spend, sized to its purpose (a multiple of the draft for a rewrite). */
+  maxTokens: number;
   signal?: AbortSignal;
 }
 
@@ -34,6 +38,8 @@ export interface TextRequest {
   messages: ChatMessage[];
   /** Sampling temperature, where the model accepts one; the provider's default otherwise. */
   temperature?: number;
+  /** The most the answer may spend, sized to its purpose. */
+  maxTokens: number;
   signal?: AbortSignal;
 }
 
@@ -54,8 +60,13 @@ export interface ConnectionReport {
 export interface LlmClient {
   readonly provider: string;
   readonly model: string;
-  /** The model's context window in tokens, as far as we know it; prompts are budgeted against it. */
-  readonly contextTokens: number;
+  /**
+   * The model's context window in tokens, prompts are budgeted against it: the person's own
+   * setting, else what the server reports, else the provider's usual default.
+   */
+  contextWindow(signal?: AbortSignal): Promise<number>;
+  /** The model names the endpoint offers, for a picker; empty when it does not say. */
+  listModels(signal?: AbortSignal): Promise<string[]>;
   completeStructured<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>>;
   streamText(request: StreamRequest): AsyncIterable<string>;
   /** One whole plain-text answer with its token counts (for measuring; the UI streams). */

@@ -2,7 +2,7 @@ import type { IdiolectDatabase } from '../db/database';
 import { latestHypothesisSet } from '../db/hypothesis-sets';
 import type { Sample } from '../db/records';
 import type { PromptSample } from '../hyperalign/inference-prompt';
-import { buildRewriteMessages, MAX_EXEMPLARS, type DraftKind, type LengthChoice } from '../hyperalign/rewrite-prompt';
+import { buildRewriteMessages, MAX_EXEMPLARS, rewriteMaxTokens, type DraftKind, type LengthChoice } from '../hyperalign/rewrite-prompt';
 import { withoutRepeats } from '../hyperalign/select-samples';
 import { MIN_SAMPLES_FOR_INFERENCE } from '../inference/inference-jobs';
 import type { ChatMessage, LlmClient } from '../llm/types';
@@ -71,5 +71,5 @@ export async function* rewriteDraftInUserVoice(
   signal?: AbortSignal,
 ): AsyncIterable<string> {
   const messages = await prepareRewrite(db, input);
-  yield* llm.streamText({ messages, signal });
+  yield* llm.streamText({ messages, maxTokens: rewriteMaxTokens(input.draft), signal });
 }

@@ -61,17 +61,17 @@ describe('the model connection and the rewrite, in the built extension', () => {
   it('Test connection answers in words: a wrong key, an unknown model, Ollama’s 403, then success', async () => {
     await form.getByRole('combobox', { name: 'Provider' }).selectOption('custom');
     await form.getByRole('textbox', { name: 'Base URL' }).fill(llm.baseURL);
-    await form.getByRole('textbox', { name: 'Model' }).fill('fake-model');
+    await form.getByRole('combobox', { name: 'Model' }).fill('fake-model');
     await form.getByLabel('API key').fill('sk-wrong');
     await testConnectionSays(/refused the API key \(401\)\. Check the key/);
 
     await form.getByLabel('API key').fill(API_KEY);
-    await form.getByRole('textbox', { name: 'Model' }).fill('llama3.1');
+    await form.getByRole('combobox', { name: 'Model' }).fill('llama3.1');
     await testConnectionSays(/has no model named “llama3\.1”\. It offers: fake-model, fake-model-large\./);
 
     await form.getByRole('combobox', { name: 'Provider' }).selectOption('ollama');
     await form.getByRole('textbox', { name: 'Base URL' }).fill(llm.baseURL);
-    await form.getByRole('textbox', { name: 'Model' }).fill('fake-model');
+    await form.getByRole('combobox', { name: 'Model' }).fill('fake-model');
     llm.script({ error: { status: 403, body: '' } });
     await testConnectionSays(new RegExp(`^Ollama refused the request \\(403\\).*OLLAMA_ORIGINS=chrome-extension://${browser.extensionId}`));
 

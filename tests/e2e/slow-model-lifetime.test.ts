@@ -33,7 +33,7 @@ async function openScenario(): Promise<Scenario> {
   const options = await browser.openExtensionPage('options.html');
   await (await byRole(options, 'combobox', 'Provider').waitHandle()).select('custom');
   await byRole(options, 'textbox', 'Base URL').fill(llm.baseURL);
-  await byRole(options, 'textbox', 'Model').fill('fake-model');
+  await byRole(options, 'combobox', 'Model').fill('fake-model');
   await options.locator('::-p-aria(API key)').fill(API_KEY);
   await byRole(options, 'button', 'Save').click();
   await waitForStatus(options, /^Saved\.$/, 10_000);

@@ -15,7 +15,7 @@ export async function configureEndpoint(options: Page, llm: FakeOpenAI, apiKey: 
   const form = options.getByRole('form', { name: 'Model endpoint' });
   await form.getByRole('combobox', { name: 'Provider' }).selectOption('custom');
   await form.getByRole('textbox', { name: 'Base URL' }).fill(llm.baseURL);
-  await form.getByRole('textbox', { name: 'Model' }).fill('fake-model');
+  await form.getByRole('combobox', { name: 'Model' }).fill('fake-model');
   await form.getByLabel('API key').fill(apiKey);
   await form.getByRole('button', { name: 'Save' }).click();
   await form.getByRole('status').getByText('Saved.').waitFor();

@@ -14,7 +14,7 @@ export async function allowSiteFromOptions(browser: ExtensionBrowser, host: stri
 export async function configureEndpointFromOptions(options: Page, endpoint: { baseURL: string; model: string; apiKey: string }) {
   await options.getByRole('combobox', { name: 'Provider' }).selectOption('custom');
   await options.getByRole('textbox', { name: 'Base URL' }).fill(endpoint.baseURL);
-  await options.getByRole('textbox', { name: 'Model' }).fill(endpoint.model);
+  await options.getByRole('combobox', { name: 'Model' }).fill(endpoint.model);
   await options.getByLabel('API key').fill(endpoint.apiKey);
   await options.getByRole('button', { name: 'Save' }).click();
   await options.getByRole('status').getByText('Saved.').waitFor();

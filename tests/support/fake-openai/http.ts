@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type ApiError, errorBody } from './errors';
+import type { Dialect } from './dialects';
+import type { ApiError } from './errors';
 
 /** Lets a web page (not only an extension with host permissions) call the server. */
 export function applyCors(res: ServerResponse): void {
@@ -28,8 +29,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-export function sendApiError(res: ServerResponse, error: ApiError): void {
-  sendJson(res, error.status, errorBody(error), error.headers);
+export function sendApiError(res: ServerResponse, dialect: Dialect, error: ApiError): void {
+  sendJson(res, error.status, dialect.errorBody(error), error.headers);
 }
 
 export function readBody(req: IncomingMessage): Promise<string> {

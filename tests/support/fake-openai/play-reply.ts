@@ -3,6 +3,7 @@ import { type CompletionIdentity, chatCompletion, completionChunk } from './comp
 import { scriptedErrorDefaults } from './errors';
 import { sendApiError, sendJson } from './http';
 import { DONE_EVENT, SSE_HEADERS, sseEvent, streamEvents } from './sse';
+import type { Dialect } from './dialects';
 import type { ChatRequest, ErrorReply, FinishReason, PacedReply, Responder } from './types';
 
 export interface ReplyContext {
@@ -11,6 +12,8 @@ export interface ReplyContext {
   /** Aborted when the client goes away or the fake is reset or closed. */
   signal: AbortSignal;
   completionId: string;
+  dialect: Dialect;
+  contextTokens: number;
 }
 
 function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<boolean> {
@@ -35,7 +38,7 @@ function identityOf(ctx: ReplyContext): CompletionIdentity {
   return { id: ctx.completionId, created: Math.floor(Date.now() / 1000), model: ctx.request.chat.model };
 }
 
-function sendScriptedError(res: ServerResponse, error: ErrorReply): void {
+function sendScriptedError(res: ServerResponse, error: ErrorReply, dialect: Dialect): void {
   if (error.body !== undefined) {
     res.writeHead(error.status, {
       'content-type': 'text/plain; charset=utf-8',
@@ -46,7 +49,7 @@ function sendScriptedError(res: ServerResponse, error: ErrorReply): void {
     return;
   }
   const defaults = scriptedErrorDefaults(error.status);
-  sendApiError(res, {
+  sendApiError(res, dialect, {
     status: error.status,
     message: error.message ?? defaults.message,
     type: error.type ?? defaults.type,
@@ -65,6 +68,15 @@ function sendContent(ctx: ReplyContext, content: string, finishReason: FinishRea
   } else {
     sendJson(ctx.res, 200, chatCompletion(identityOf(ctx), chat, content, finishReason));
   }
+}
+
+/** The first events of a stream, then the server's in-band error, then the end (no [DONE]). */
+function sendStreamError(ctx: ReplyContext, content: string, message: string): void {
+  const events = streamEvents(identityOf(ctx), ctx.request.chat, content, 'stop');
+  ctx.res.writeHead(200, SSE_HEADERS);
+  // Role and content deltas only: the finish delta, usage and [DONE] never come.
+  for (const event of events.slice(0, -2 - (ctx.request.chat.includeUsage ? 1 : 0))) ctx.res.write(event);
+  ctx.res.end(ctx.dialect.streamErrorEvent(message));
 }
 
 /** Sends about half of a well-formed reply, then drops the connection. */
@@ -117,7 +129,17 @@ export async function playResponder(responder: Responder, ctx: ReplyContext): Pr
     return;
   }
   if ('hang' in reply) return untilAborted(ctx.signal);
-  if ('error' in reply) return sendScriptedError(ctx.res, reply.error);
+  if ('error' in reply) return sendScriptedError(ctx.res, reply.error, ctx.dialect);
+  if ('contextExceeded' in reply) {
+    const answer = ctx.dialect.contextError?.(ctx.contextTokens + 100, ctx.contextTokens);
+    if (!answer) throw new Error(`fake-openai: ${ctx.dialect.name} refuses no prompt for its length (it truncates)`);
+    return sendJson(ctx.res, answer.status, answer.body);
+  }
+  if ('slotsExhausted' in reply) {
+    if (!ctx.dialect.slotExhaustion) throw new Error(`fake-openai: ${ctx.dialect.name} has no shared-slot context error`);
+    return sendJson(ctx.res, ctx.dialect.slotExhaustion.status, ctx.dialect.slotExhaustion.body);
+  }
+  if ('streamError' in reply) return sendStreamError(ctx, reply.after, reply.streamError);
   if ('malformed' in reply) {
     ctx.res.writeHead(200, ctx.request.chat.stream ? SSE_HEADERS : { 'content-type': 'application/json' });
     ctx.res.end(reply.malformed);

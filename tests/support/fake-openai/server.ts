@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chatView } from './chat-view';
+import { DIALECTS } from './dialects';
 import { type ApiError, invalidRequest, notFound, unauthorized } from './errors';
 import { answerPreflight, applyCors, readBody, sendApiError, sendJson } from './http';
 import { isRecord } from './is-record';
@@ -51,8 +52,13 @@ function modelObject(id: string) {
   return { id, object: 'model', created: 1_700_000_000, owned_by: 'fake-openai' };
 }
 
+const SAMPLER_FAILURE = invalidRequest('Failed to initialize samplers: std::exception');
+
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   const models = options.models ?? DEFAULT_MODELS;
+  const dialect = DIALECTS[options.dialect ?? 'openai'];
+  const contextTokens = options.contextTokens ?? 4096;
+  const sendError = (res: ServerResponse, error: ApiError) => sendApiError(res, dialect, error);
   const requests: RecordedRequest[] = [];
   const queue: Responder[] = [];
   let fallback = NO_SCRIPTED_REPLY;
@@ -76,14 +82,22 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
 
   async function answerChat(request: ChatRequest, parsed: boolean, res: ServerResponse, id: number, controller: AbortController): Promise<void> {
     const invalid = parsed ? validateChatRequest(request.body) : INVALID_JSON;
-    if (invalid) return sendApiError(res, invalid);
+    if (invalid) return sendError(res, invalid);
     const { model } = request.chat;
-    if (options.strictModels && !models.includes(model)) {
-      return sendApiError(res, notFound(`The model \`${model}\` does not exist or you do not have access to it.`, 'model_not_found'));
+    if (options.strictModels && !dialect.acceptsAnyModel && !models.includes(model)) {
+      return sendError(res, notFound(`The model \`${model}\` does not exist or you do not have access to it.`, 'model_not_found'));
     }
+    if (options.chatTemplate === false && request.chat.responseFormat?.type === 'json_schema') return sendError(res, SAMPLER_FAILURE);
     if (controller.signal.aborted) return;
     inFlight.set(controller, res);
-    await playResponder(queue.shift() ?? fallback, { request, res, signal: controller.signal, completionId: `chatcmpl-fake${id}` });
+    await playResponder(queue.shift() ?? fallback, {
+      request,
+      res,
+      signal: controller.signal,
+      completionId: `chatcmpl-fake${id}`,
+      dialect,
+      contextTokens,
+    });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -116,19 +130,21 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
 
     if (method === 'OPTIONS') return answerPreflight(req, res);
     const authFailure = authError(req);
-    if (authFailure) return sendApiError(res, authFailure);
+    if (authFailure) return sendError(res, authFailure);
     if (isChatRequest(request)) return answerChat(request, parsed.ok, res, id, controller);
     if (method === 'GET' && path === '/v1/models') {
-      return sendJson(res, 200, { object: 'list', data: models.map(modelObject) });
+      return sendJson(res, 200, dialect.modelsBody(models, contextTokens));
     }
+    const native = dialect.native?.(method, path, body, models, contextTokens);
+    if (native) return sendJson(res, native.status, native.body);
     const modelId = method === 'GET' ? /^\/v1\/models\/([^/]+)$/.exec(path)?.[1] : undefined;
     if (modelId !== undefined) {
       const wanted = decodeURIComponent(modelId);
       return models.includes(wanted)
         ? sendJson(res, 200, modelObject(wanted))
-        : sendApiError(res, notFound(`The model '${wanted}' does not exist`, 'model_not_found'));
+        : sendError(res, notFound(`The model '${wanted}' does not exist`, 'model_not_found'));
     }
-    sendApiError(res, notFound(`Invalid URL (${method} ${path})`));
+    sendError(res, notFound(`Invalid URL (${method} ${path})`));
   }
 
   const server = createServer((req, res) => {
@@ -138,7 +154,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         return;
       }
       const message = error instanceof Error ? error.message : String(error);
-      sendApiError(res, { status: 500, message: `fake-openai: ${message}`, type: 'server_error', param: null, code: null });
+      sendError(res, { status: 500, message: `fake-openai: ${message}`, type: 'server_error', param: null, code: null });
     });
   });
 

@@ -1,3 +1,5 @@
+import type { DialectName } from './dialects';
+
 export interface FakeOpenAIOptions {
   /** When set, every /v1 request must carry `Authorization: Bearer <apiKey>`. */
   apiKey?: string;
@@ -9,6 +11,15 @@ export interface FakeOpenAIOptions {
   strictModels?: boolean;
   /** Called for every request as soon as it is recorded (dev-llm logs with it). */
   onRequest?: (request: RecordedRequest) => void;
+  /** Which real server to speak like (models list, error bodies, its own API); OpenAI by default. */
+  dialect?: DialectName;
+  /** The context the server reports running with (llama.cpp `n_ctx`, Ollama `context_length`, LM Studio `context_length`). Default 4096. */
+  contextTokens?: number;
+  /**
+   * llama.cpp only: false mimics a model without a chat template, whose every json_schema request
+   * fails with `400 "Failed to initialize samplers: std::exception"` (seen on ../shared/llama).
+   */
+  chatTemplate?: boolean;
 }
 
 export interface ChatMessage {
@@ -83,6 +94,12 @@ export type Reply =
   | { cut: true; content: string }
   | { malformed: string }
   | { hang: true }
+  /** The dialect's answer to a prompt longer than the context. */
+  | { contextExceeded: true }
+  /** The dialect's answer when parallel slots overflow a shared context (llama.cpp). */
+  | { slotsExhausted: true }
+  /** Streams `after`, then the dialect's in-band error event with this message, then ends. */
+  | { streamError: string; after: string }
   | PacedReply;
 
 /**

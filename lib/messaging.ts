@@ -13,7 +13,9 @@ export interface SampleSubmission {
 export type SampleVerdict =
   | { status: 'stored' }
   | { status: 'duplicate' }
-  | { status: 'ignored'; reason: string };
+  | { status: 'ignored'; reason: string }
+  /** The text was fine but could not be stored (the browser's storage is full); nothing else changed. */
+  | { status: 'failed'; reason: string };
 
 export interface LlmSettingsView {
   settings: LlmSettings;

@@ -2,6 +2,7 @@ import type { IdiolectDatabase } from '../db/database';
 import { ensureActiveProfile } from '../db/profiles';
 import { addSample } from '../db/samples';
 import { readSetting } from '../db/settings';
+import { isStorageFull, storageFullMessage } from '../db/storage-full';
 import { describeSample, extractOwnText } from '../harvest/clean';
 import type { SampleSubmission, SampleVerdict } from '../messaging';
 import { hostOf } from '../harvest/host-of';
@@ -32,17 +33,23 @@ export async function acceptSubmittedSample(
     return { status: 'ignored', reason: 'This is a rewrite Idiolect wrote; it is not used to learn your voice.' };
   }
 
-  const profile = await ensureActiveProfile(db);
-  const result = await addSample(db, {
-    profileId: profile.id,
-    text: candidate.text,
-    site,
-    kind: submission.kind,
-    source: 'harvest',
-    recipientDomain: submission.recipientDomain,
-    language: candidate.language === 'und' ? null : candidate.language,
-  });
-  return result.status === 'stored' ? { status: 'stored' } : { status: 'duplicate' };
+  try {
+    const profile = await ensureActiveProfile(db);
+    const result = await addSample(db, {
+      profileId: profile.id,
+      text: candidate.text,
+      site,
+      kind: submission.kind,
+      source: 'harvest',
+      recipientDomain: submission.recipientDomain,
+      language: candidate.language === 'und' ? null : candidate.language,
+    });
+    return result.status === 'stored' ? { status: 'stored' } : { status: 'duplicate' };
+  } catch (error) {
+    // The sample is written in one transaction, so a refused write leaves the store as it was.
+    if (isStorageFull(error)) return { status: 'failed', reason: storageFullMessage('the text you just sent') };
+    throw error;
+  }
 }
 
 function sentenceCase(text: string): string {

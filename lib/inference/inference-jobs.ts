@@ -1,6 +1,7 @@
 import type { IdiolectDatabase } from '../db/database';
 import { latestHypothesisSet } from '../db/hypothesis-sets';
 import type { InferenceJob } from '../db/records';
+import { isStorageFull, storageFullMessage } from '../db/storage-full';
 import { inferHypotheses } from '../hyperalign/infer';
 import { inferencePromptOverheadTokens, type CurrentProfile, type PromptSample } from '../hyperalign/inference-prompt';
 import { keepPersonsLatestChoices } from '../hyperalign/refine';
@@ -142,6 +143,14 @@ function totalUsage(inference: TokenUsage, outcome: VerificationOutcome): TokenU
   return { promptTokens: inference.promptTokens + usage.promptTokens, completionTokens: inference.completionTokens + usage.completionTokens };
 }
 
+/** What the popup shows for a failed job: the model's errors are already worded for the person; a full disk is not. */
+function jobFailureMessage(error: unknown): string {
+  if (isStorageFull(error)) {
+    return `${storageFullMessage('the new version of your profile')} Your samples and your current profile are kept; try learning again once there is room.`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
 export interface RunOptions {
   signal?: AbortSignal;
   /** Called with the job's token once it is claimed (the runner uses it for heartbeats). */
@@ -222,7 +231,7 @@ export async function runInferenceJob(
       await db.jobs.put({
         ...now,
         state: 'failed',
-        error: error instanceof Error ? error.message : String(error),
+        error: jobFailureMessage(error),
         updatedAt: new Date().toISOString(),
       });
     });

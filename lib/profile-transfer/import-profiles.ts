@@ -13,6 +13,8 @@ export class ProfileImportError extends Error {
   }
 }
 
+const TOO_LARGE = `This file is too large to be an Idiolect profile (over ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`;
+
 export interface ProfileImportSummary {
   profiles: number;
   samples: number;
@@ -20,7 +22,7 @@ export interface ProfileImportSummary {
 }
 
 export function parseProfileExport(fileText: string): z.infer<typeof profileExportSchema> {
-  if (fileText.length > MAX_IMPORT_BYTES) throw new ProfileImportError('This file is too large to be an Idiolect profile.');
+  if (fileText.length > MAX_IMPORT_BYTES) throw new ProfileImportError(TOO_LARGE);
   let json: unknown;
   try {
     json = JSON.parse(fileText);
@@ -34,6 +36,12 @@ export function parseProfileExport(fileText: string): z.infer<typeof profileExpo
     throw new ProfileImportError(`This file is not a valid Idiolect profile${where}: ${issue?.message ?? 'unknown problem'}.`);
   }
   return parsed.data;
+}
+
+/** Reads an export file the person chose, refusing one too large before reading it into memory. */
+export async function importProfileFile(db: IdiolectDatabase, file: Pick<Blob, 'size' | 'text'>): Promise<ProfileImportSummary> {
+  if (file.size > MAX_IMPORT_BYTES) throw new ProfileImportError(TOO_LARGE);
+  return importProfiles(db, await file.text());
 }
 
 /**

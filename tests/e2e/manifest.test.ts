@@ -63,6 +63,13 @@ describe.each([
     for (const permission of everything) expect(WHY[permission], `no reason given for ${permission}`).toBeDefined();
   });
 
+  it('lets no web page message the extension or load its files', () => {
+    // Without these keys a page has no runtime.sendMessage or connect to Idiolect, and cannot
+    // frame or fetch its pages; only its own content scripts (checked by the background) talk to it.
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.web_accessible_resources).toBeUndefined();
+  });
+
   it('has no content script that would ask for hosts at install', () => {
     expect(manifest.content_scripts).toBeUndefined();
   });

@@ -1,0 +1,75 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openIdiolectDatabase } from '@/lib/db/database';
+import { ensureActiveProfile } from '@/lib/db/profiles';
+import { addSample } from '@/lib/db/samples';
+import { askToKeepSample } from '@/lib/harvest/review-prompt';
+import type { Hypothesis } from '@/lib/hyperalign/schema';
+import { HypothesisList } from './HypothesisList';
+import { ProfileSummary } from './ProfileSummary';
+import { SampleBrowser } from './SampleBrowser';
+
+/*
+ * Samples are other pages' text and hypotheses and errors are model or server output: markup in
+ * them is shown as the characters it is, never parsed. A parsed payload would leave an element
+ * behind (and, for the onerror one, set a global).
+ */
+const PAYLOAD = '<img src="x" onerror="globalThis.__pwned = true"><script>globalThis.__pwned = true</script><b>bold</b>';
+const MARKUP = 'img, script, b, iframe';
+
+afterEach(() => {
+  cleanup();
+  delete (globalThis as Record<string, unknown>).__pwned;
+});
+
+function expectShownAsText(root: HTMLElement | ShadowRoot): void {
+  expect(root.querySelector(MARKUP)).toBeNull();
+  expect(root.textContent).toContain(PAYLOAD);
+  expect((globalThis as Record<string, unknown>).__pwned).toBeUndefined();
+}
+
+describe('markup in what Idiolect shows is text', () => {
+  it('in a stored sample, in the sample browser', async () => {
+    const db = openIdiolectDatabase();
+    const profile = await ensureActiveProfile(db);
+    const text = `Hi all, pasting the snippet that broke the page yesterday: ${PAYLOAD} Let me know if it renders for you. J`;
+    await addSample(db, { profileId: profile.id, text, site: 'mail.example.com', kind: 'email', source: 'harvest' });
+    render(<SampleBrowser profileId={profile.id} />);
+    const list = await screen.findByRole('region', { name: 'Writing samples' });
+    await within(list).findAllByText((content) => content.includes(PAYLOAD));
+    expectShownAsText(list);
+  });
+
+  it('in a hypothesis the model wrote, in the profile', () => {
+    const hypothesis: Hypothesis = { id: 'h1', category: 'style', statement: `Pastes raw HTML such as ${PAYLOAD}`, evidence: [], confidence: 0.5, status: 'inferred' };
+    render(<HypothesisList hypotheses={[hypothesis]} />);
+    expectShownAsText(screen.getByRole('list', { name: 'How you write' }));
+  });
+
+  it('in a server’s error quoted as the reason learning failed, in the popup', () => {
+    const now = new Date().toISOString();
+    render(
+      <ProfileSummary
+        view={{
+          profile: { id: 'p1', name: 'My voice', createdAt: now },
+          sampleCount: 5,
+          newSinceLearned: 1,
+          hypothesisSet: null,
+          lastJob: { id: 'j1', kind: 'infer', profileId: 'p1', state: 'failed', attempts: 1, createdAt: now, updatedAt: now, error: `The endpoint rejected the request (400): ${PAYLOAD}.`, resultSetId: null },
+        }}
+      />,
+    );
+    expectShownAsText(screen.getByRole('alert'));
+  });
+
+  it('in the page’s Keep or Discard card, which shows the sent text', async () => {
+    void askToKeepSample(document, `Sent from a page that tried this: ${PAYLOAD}`.slice(0, 140));
+    const host = document.querySelector('idiolect-review')!;
+    const card = host.shadowRoot!;
+    expect(card.querySelector(MARKUP)).toBeNull();
+    expect(card.textContent).toContain('<img src="x" onerror=');
+    expect((globalThis as Record<string, unknown>).__pwned).toBeUndefined();
+    host.remove();
+  });
+});

@@ -13,6 +13,7 @@ export type LlmErrorCode =
   | 'timeout'
   | 'unreachable'
   | 'connection-lost'
+  | 'not-an-api'
   | 'incomplete'
   | 'truncated'
   | 'empty'
@@ -290,6 +291,13 @@ export function describeLlmFailure(error: unknown, endpoint: EndpointDescription
   }
   if (error instanceof APIError) return describeApiError(error, endpoint);
   if (isConnectionLost(error)) return connectionLostError(endpoint, error);
+  if (error instanceof SyntaxError) {
+    return new LlmError(
+      `Something answered at ${endpoint.baseURL}, but not in the OpenAI API's language (it may be a web page or a proxy's error page). Check the Base URL (for most servers it ends in /v1), then try again.`,
+      'not-an-api',
+      { cause: error },
+    );
+  }
   return new LlmError(error instanceof Error ? error.message : String(error), 'server', { cause: error });
 }
 

@@ -49,7 +49,10 @@ export async function allowSite(db: IdiolectDatabase, site: string): Promise<str
 }
 
 export async function disallowSites(db: IdiolectDatabase, removed: readonly string[]): Promise<string[]> {
-  const next = (await readSetting(db, 'allowedSites')).filter((allowed) => !removed.includes(allowed));
+  const sites = await readSetting(db, 'allowedSites');
+  const next = sites.filter((allowed) => !removed.includes(allowed));
+  // Access given back after a wipe is reported here too; with nothing to remove, nothing is written.
+  if (next.length === sites.length) return sites;
   await writeSetting(db, 'allowedSites', next);
   await applyCollectionState(db);
   return next;

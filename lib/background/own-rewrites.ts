@@ -8,9 +8,11 @@ const REMEMBERED_REWRITES = 200;
  * Remembers a rewrite Idiolect produced. When the user sends it as it is, it is the model's text,
  * not theirs: learning from it would feed the profile its own output.
  */
-export async function rememberRewrite(db: IdiolectDatabase, text: string): Promise<void> {
+export async function rememberRewrite(db: IdiolectDatabase, text: string, stopped?: AbortSignal): Promise<void> {
   const hash = await duplicateHashOf(text);
   await db.transaction('rw', db.settings, async () => {
+    // Checked inside the transaction: a wipe that began while the hash was computed has cleared the table.
+    if (stopped?.aborted) return;
     const recent = (await readSetting(db, 'recentRewriteHashes')).filter((known) => known !== hash);
     await writeSetting(db, 'recentRewriteHashes', [hash, ...recent].slice(0, REMEMBERED_REWRITES));
   });

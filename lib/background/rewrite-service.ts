@@ -8,6 +8,14 @@ import { checkFidelity } from '../rewrite/fidelity';
 import { rewriteDraftInUserVoice } from '../rewrite/rewrite-draft';
 import { rewriteStartSchema, type RewriteEvent } from '../rewrite/rewrite-port';
 
+/** Rewrites being written now, each with a way to stop it and tell its popup why. */
+const rewritesInFlight = new Set<(reason: string) => void>();
+
+/** "Delete all my data" stops every rewrite first, so none of them writes anything afterwards. */
+export function stopRewritesInFlight(reason: string): void {
+  for (const stop of rewritesInFlight) stop(reason);
+}
+
 /**
  * Serves one rewrite over a port; the popup closing (or pressing Stop) disconnects and cancels it.
  * When the text is complete, it is checked against the draft for lost or added facts.
@@ -21,7 +29,15 @@ export function serveRewritePort(
   const post = (event: RewriteEvent) => {
     if (!cancel.signal.aborted) port.postMessage(event);
   };
-  port.onDisconnect.addListener(() => cancel.abort());
+  const stop = (reason: string) => {
+    post({ type: 'error', message: reason });
+    cancel.abort();
+  };
+  rewritesInFlight.add(stop);
+  port.onDisconnect.addListener(() => {
+    rewritesInFlight.delete(stop);
+    cancel.abort();
+  });
   port.onMessage.addListener(async (raw: unknown) => {
     const start = rewriteStartSchema.safeParse(raw);
     if (!start.success) {
@@ -37,9 +53,10 @@ export function serveRewritePort(
         text += delta;
         post({ type: 'delta', text: delta });
       }
+      if (cancel.signal.aborted) return;
       const final = cleanRewrite(text);
       post({ type: 'done', text: final, fidelity: checkFidelity(draft, final) });
-      await rememberRewrite(db, final);
+      await rememberRewrite(db, final, cancel.signal);
     } catch (error) {
       post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
     }

@@ -51,6 +51,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  await closeOptionsOpenedAtInstall(context, extensionId);
   return {
     context,
     extensionId,
@@ -77,6 +78,18 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A new install opens the options page by itself, in the browser's first blank tab. Tests open
+ * their own pages; left alone, that navigation races them (a test's own navigation to
+ * options.html can be interrupted by it).
+ */
+async function closeOptionsOpenedAtInstall(context: BrowserContext, extensionId: string): Promise<void> {
+  const optionsUrl = `chrome-extension://${extensionId}/options.html`;
+  const [firstTab] = context.pages();
+  if (firstTab) await firstTab.waitForURL(optionsUrl, { timeout: 15_000 });
+  for (const page of context.pages()) if (page.url() === optionsUrl) await page.close();
 }
 
 /** Reads a table (or one row of it) straight from the extension's IndexedDB, as its own pages can. */

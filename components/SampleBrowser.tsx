@@ -5,6 +5,7 @@ import type { Sample } from '@/lib/db/records';
 import { deleteSample, setSampleExcluded } from '@/lib/db/sample-edits';
 import { findOutlierSamples } from '@/lib/style';
 import { OptimisticCheckbox } from './OptimisticCheckbox';
+import { usePerformanceMark } from './use-performance-mark';
 
 const PAGE_SIZE = 50;
 /** Leave-one-out scoring grows with the profile; the most recent samples are what the user reviews. */
@@ -28,6 +29,7 @@ export function SampleBrowser({ profileId }: { profileId: string }) {
   const outliers = useOutlierScores(samples);
   const [onlyOutliers, setOnlyOutliers] = useState(false);
   const [shown, setShown] = useState(PAGE_SIZE);
+  usePerformanceMark('idiolect:samples-shown', samples !== undefined);
   if (!samples) return null;
   const listed = onlyOutliers ? samples.filter((sample) => outliers.has(sample.id)) : samples;
 

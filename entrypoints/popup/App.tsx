@@ -3,6 +3,7 @@ import { PauseCollectionSwitch } from '@/components/CollectionSwitches';
 import { ProfileSummary } from '@/components/ProfileSummary';
 import { RewritePanel } from '@/components/RewritePanel';
 import { useActiveProfile } from '@/components/use-active-profile';
+import { usePerformanceMark } from '@/components/use-performance-mark';
 import { useStyleFingerprint } from '@/components/use-style-fingerprint';
 import { useTargetTab } from '@/components/use-target-tab';
 
@@ -10,6 +11,7 @@ export function App() {
   const view = useActiveProfile();
   const target = useTargetTab();
   const fingerprint = useStyleFingerprint(view?.profile?.id);
+  usePerformanceMark('idiolect:popup-ready', view !== undefined);
   return (
     <main className="popup">
       <h1>Idiolect</h1>

@@ -28,7 +28,7 @@ const KINDS = ['email', 'comment', 'post', 'email', 'other'] as const;
 const SITES = ['mail.google.com', 'github.com', 'news.ycombinator.com', 'outlook.office.com', 'example.blog'];
 
 /** A varied synthetic history: lengths from one sentence to a few paragraphs, several kinds and sites. */
-function syntheticSample(profileId: string, index: number): Sample {
+export function syntheticSample(profileId: string, index: number): Sample {
   const sentences = 1 + ((index * 7) % 23);
   const text = [`Message ${index}.`, ...Array.from({ length: sentences }, (_, i) => SENTENCES[(index + i) % SENTENCES.length]!)].join(' ');
   const at = new Date(Date.UTC(2024, 0, 1) + index * 60_000).toISOString();
@@ -131,6 +131,7 @@ export const section: BenchSection = {
             measure: `inference, ${stored.toLocaleString('en-US')} samples stored, ${label}`,
             value: promptTokensOf(inference!),
             note: `${set!.sampleIds.length} samples shown, ${ms.toFixed(0)} ms including the verification`,
+            ...(contextTokens === null ? { metric: { name: `inference_prompt_tokens_${stored}`, value: promptTokensOf(inference!) } } : {}),
           });
           checks.push({
             measure: `verification, ${stored.toLocaleString('en-US')} samples stored, ${label}`,
@@ -149,6 +150,16 @@ export const section: BenchSection = {
               measure: `refinement, 100 + 3 new samples, ${label}`,
               value: refined!.usage.promptTokens,
               note: `${refined!.sampleIds.length} samples shown, ${refined!.hypotheses.length} hypotheses`,
+            });
+            const draft200 = Array.from({ length: 10 }, (_, i) => SENTENCES[i % SENTENCES.length]!).join(' ').split(/\s+/);
+            while (draft200.length < 200) draft200.push(...SENTENCES[draft200.length % SENTENCES.length]!.split(' '));
+            const longDraft = draft200.slice(0, 200).join(' ');
+            const longMessages = await prepareRewrite(db, { profileId: profile.id, draft: longDraft, kind: 'email', length: 'same' });
+            later.push({
+              measure: 'rewrite of a 200-word email',
+              value: approximateTokens(longMessages),
+              note: `${set!.hypotheses.length} hypotheses + up to 3 examples`,
+              metric: { name: 'rewrite_prompt_tokens', value: approximateTokens(longMessages) },
             });
             for (const length of ['same', 'shorter'] as const) {
               const draft =

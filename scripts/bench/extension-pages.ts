@@ -1,0 +1,270 @@
+/**
+ * Bench section: what a person waits on in the built extension, in Debian's Chromium.
+ *
+ * - popup: open to its first meaningful render (the `idiolect:popup-ready` mark), against an
+ *   empty extension page in the same run (a copy of the build with one blank page added), and the
+ *   JavaScript it loads before that render (its scripts and their static imports);
+ * - options page with 10,000 samples: open to the samples shown (`idiolect:samples-shown`), and
+ *   the main-thread time of keeping one sample out of learning (CDP's TaskDuration, click to the
+ *   count updated);
+ * - the first token of a rewrite, shown in the popup, minus the same token straight from the
+ *   endpoint (the local stand-in with a fixed delay);
+ * - the worker's JS heap after learning with 10,000 samples stored.
+ * Stored data is seeded straight into the extension's IndexedDB from its own page, as a restore would.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startFakeOpenAI, type FakeOpenAI } from '../../tests/support/fake-openai';
+import { syntheticSample } from './hyperalign-tokens';
+import type { BenchRow, BenchSection } from './types';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BUILD = path.join(ROOT, '.output/chrome-mv3');
+const CHROMIUM = process.env.IDIOLECT_CHROMIUM ?? '/usr/bin/chromium';
+const RUNS = 9;
+const FIRST_TOKEN_DELAY_MS = 200;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.floor(sorted.length / 2)]! * 10) / 10;
+}
+
+/** The built extension plus one empty page, so both are measured in the same browser. */
+function buildWithBlankPage(): string {
+  if (!existsSync(path.join(BUILD, 'manifest.json'))) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  const copy = mkdtempSync(path.join(tmpdir(), 'idiolect-bench-ext-'));
+  cpSync(BUILD, copy, { recursive: true });
+  writeFileSync(path.join(copy, 'blank.html'), '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>');
+  return copy;
+}
+
+/** Bytes of the popup's scripts and everything they import statically, before any dynamic import. */
+export function scriptBytesBeforeRender(buildDir: string, html: string): number {
+  const page = readFileSync(path.join(buildDir, html), 'utf8');
+  const pending = [...page.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map(([, file]) => file!);
+  const seen = new Set<string>();
+  while (pending.length > 0) {
+    const file = path.normalize(pending.pop()!);
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(path.join(buildDir, file), 'utf8');
+    for (const [, imported] of code.matchAll(/(?:import|export)[^"'`;()]*?from\s*["']([^"']+\.js)["']|import\s*["']([^"']+\.js)["']/g)) {
+      if (imported) pending.push(path.join(path.dirname(file), imported));
+    }
+  }
+  return [...seen].reduce((sum, file) => sum + statSync(path.join(buildDir, file)).size, 0);
+}
+
+async function launch(extension: string): Promise<{ browser: Browser; id: string }> {
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    pipe: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  const worker = await browser.waitForTarget((target) => target.type() === 'service_worker', { timeout: 15_000 });
+  return { browser, id: new URL(worker.url()).host };
+}
+
+async function openPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  return page;
+}
+
+async function markTime(page: Page, mark: string): Promise<number> {
+  const handle = await page.waitForFunction((name) => performance.getEntriesByName(name, 'mark')[0]?.startTime, { timeout: 60_000 }, mark);
+  return (await handle.jsonValue()) as number;
+}
+
+/** Writes records straight into one store of the extension's database, from its own page. */
+async function putRecords(page: Page, store: string, records: readonly unknown[]): Promise<void> {
+  await page.evaluate(
+    (storeName, rows) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('idiolect');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const transaction = open.result.transaction(storeName, 'readwrite');
+          for (const row of rows) transaction.objectStore(storeName).put(row);
+          transaction.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    store,
+    records as unknown[],
+  );
+}
+
+/** A profile of the person's, made active, as the background makes one for the first sample. */
+async function seedProfile(page: Page): Promise<string> {
+  const profile = { id: 'bench-profile', name: 'My voice', createdAt: new Date().toISOString() };
+  await putRecords(page, 'profiles', [profile]);
+  await putRecords(page, 'settings', [{ key: 'activeProfileId', value: profile.id }]);
+  return profile.id;
+}
+
+async function popupAgainstBlank(browser: Browser, id: string): Promise<{ popup: number; blank: number }> {
+  const popup: number[] = [];
+  const blank: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const empty = await openPage(browser, `chrome-extension://${id}/blank.html`);
+    blank.push(await empty.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
+    await empty.close();
+    const page = await openPage(browser, `chrome-extension://${id}/popup.html`);
+    popup.push(await markTime(page, 'idiolect:popup-ready'));
+    await page.close();
+  }
+  return { popup: median(popup), blank: median(blank) };
+}
+
+async function optionsWithManySamples(browser: Browser, id: string, profileId: string): Promise<{ interactive: number; exclude: number }> {
+  const interactive: number[] = [];
+  const exclude: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const page = await openPage(browser, `chrome-extension://${id}/options.html`);
+    interactive.push(await markTime(page, 'idiolect:samples-shown'));
+    const session = await page.createCDPSession();
+    await session.send('Performance.enable');
+    const checkbox = await page.waitForSelector('input[type="checkbox"][aria-label^="Use for learning"]', { timeout: 60_000 });
+    const taskTime = async () => (await session.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration')!.value;
+    const countBefore = await page.evaluate(() => /(\d+) kept out of learning/.exec(document.body.innerText)?.[1] ?? '');
+    const before = await taskTime();
+    await checkbox!.click();
+    await page.waitForFunction((previous) => (/(\d+) kept out of learning/.exec(document.body.innerText)?.[1] ?? '') !== previous, { timeout: 60_000, polling: 'mutation' }, countBefore);
+    exclude.push((await taskTime()) - before);
+    await page.close();
+  }
+  void profileId;
+  return { interactive: median(interactive), exclude: median(exclude.map((seconds) => seconds * 1000)) };
+}
+
+/** Milliseconds from sending a streamed request to its first content delta, straight from the endpoint. */
+function directFirstToken(llm: FakeOpenAI): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const body = JSON.stringify({ model: 'fake-model', stream: true, messages: [{ role: 'user', content: 'hi' }] });
+    const outgoing = request(`${llm.baseURL}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (response) => {
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        if (/"content":"[^"]/.test(chunk)) {
+          resolve(performance.now() - started);
+          response.destroy();
+        }
+      });
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+/** Milliseconds from clicking Rewrite to the first streamed text shown in the popup. */
+async function popupFirstToken(browser: Browser, id: string): Promise<number> {
+  const page = await browser.newPage();
+  await page.evaluateOnNewDocument(() => {
+    const descriptor = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!;
+    Object.defineProperty(HTMLTextAreaElement.prototype, 'value', {
+      ...descriptor,
+      set(value: string) {
+        descriptor.set!.call(this, value);
+        const field = this as HTMLTextAreaElement;
+        const label = field.id ? document.querySelector(`label[for="${CSS.escape(field.id)}"]`)?.textContent : null;
+        if (label === 'Rewritten draft' && value !== '' && !('idiolectFirstText' in window)) Object.assign(window, { idiolectFirstText: performance.now() });
+      },
+    });
+    document.addEventListener('click', (event) => {
+      if ((event.target as Element | null)?.closest?.('button')?.textContent === 'Rewrite') Object.assign(window, { idiolectClicked: performance.now() });
+    }, true);
+  });
+  await page.goto(`chrome-extension://${id}/popup.html`);
+  await markTime(page, 'idiolect:popup-ready');
+  await page.locator('::-p-aria([role="textbox"][name="Draft"])').fill('Hi all, the review moved to Thursday at 3pm, same room. Bring the numbers.');
+  await page.locator('::-p-aria([role="button"][name="Rewrite"])').click();
+  const handle = await page.waitForFunction(() => {
+    const shown = (window as { idiolectFirstText?: number }).idiolectFirstText;
+    const clicked = (window as { idiolectClicked?: number }).idiolectClicked;
+    return shown !== undefined && clicked !== undefined ? shown - clicked : undefined;
+  }, { timeout: 30_000, polling: 50 });
+  const elapsed = (await handle.jsonValue()) as number;
+  await page.close();
+  return elapsed;
+}
+
+async function workerHeapMb(browser: Browser): Promise<number> {
+  const target = await browser.waitForTarget((candidate) => candidate.type() === 'service_worker');
+  const session = await target.createCDPSession();
+  await session.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await session.send('Runtime.getHeapUsage');
+  await session.detach();
+  return Math.round((usedSize / 2 ** 20) * 10) / 10;
+}
+
+function replyFor(chat: { systemPrompt: string; userContent: string; stream: boolean }) {
+  if (chat.stream) return { paced: [{ afterMs: FIRST_TOKEN_DELAY_MS, content: 'Hi all,' }, { afterMs: 0, content: ' the review is Thursday at 3pm.' }] };
+  const sampleId = /<sample id="([^"]+)"/.exec(chat.userContent)?.[1] ?? 's1';
+  return {
+    json: {
+      hypotheses: [{ category: 'style', statement: 'Keeps updates short and puts the date first.', evidence: [{ sampleId, quote: 'Message' }], confidence: 0.7 }],
+      attributes: { role: null, domain: null, audiences: [], facts: [] },
+    },
+  };
+}
+
+export const section: BenchSection = {
+  name: 'extension',
+  title: 'The built extension in Chromium: popup, options with 10,000 samples, first token, worker heap',
+  async run(): Promise<BenchRow[]> {
+    const extension = buildWithBlankPage();
+    const llm = await startFakeOpenAI();
+    llm.setDefault((request) => replyFor(request.chat) as never);
+    const { browser, id } = await launch(extension);
+    try {
+      const options = await openPage(browser, `chrome-extension://${id}/options.html`);
+      const profileId = await seedProfile(options);
+      await putRecords(options, 'settings', [{ key: 'llm', value: { provider: 'custom', baseURL: llm.baseURL, model: 'fake-model', contextTokens: null } }]);
+      const start = await popupAgainstBlank(browser, id);
+      const jsBytes = scriptBytesBeforeRender(extension, 'popup.html');
+
+      const samples = Array.from({ length: 10_000 }, (_, i) => syntheticSample(profileId, i));
+      for (let from = 0; from < samples.length; from += 2_000) await putRecords(options, 'samples', samples.slice(from, from + 2_000));
+      await options.close();
+      const learnPopup = await browser.newPage();
+      await learnPopup.goto(`chrome-extension://${id}/popup.html`);
+      await learnPopup.locator('::-p-aria(Learn from my latest texts now)').setTimeout(30_000).click();
+      await learnPopup.waitForFunction(() => document.body.innerText.includes('Keeps updates short'), { timeout: 60_000, polling: 250 });
+      await learnPopup.close();
+      const heap = await workerHeapMb(browser);
+      const many = await optionsWithManySamples(browser, id, profileId);
+
+      const direct: number[] = [];
+      const shown: number[] = [];
+      for (let run = 0; run < 5; run++) {
+        direct.push(await directFirstToken(llm));
+        shown.push(await popupFirstToken(browser, id));
+      }
+      const added = Math.round((median(shown) - median(direct)) * 10) / 10;
+      return [
+        { measure: 'popup, open to first meaningful render', value: `${start.popup} ms`, note: `median of ${RUNS}`, metric: { name: 'popup_first_render_ms', value: start.popup } },
+        { measure: 'empty extension page, same run', value: `${start.blank} ms`, note: `median of ${RUNS}; ratio ${(start.popup / start.blank).toFixed(2)}`, metric: { name: 'blank_page_ms', value: start.blank } },
+        { measure: 'JavaScript the popup loads before its first render', value: `${Math.round(jsBytes / 1024)} KiB`, note: `${jsBytes} bytes`, metric: { name: 'popup_js_bytes', value: jsBytes } },
+        { measure: 'options page with 10,000 samples, open to samples shown', value: `${many.interactive} ms`, note: 'median of 3', metric: { name: 'options_interactive_10k_ms', value: many.interactive } },
+        { measure: 'keep one sample out of learning, 10,000 stored', value: `${many.exclude} ms`, note: 'main-thread task time, click to count updated; median of 3', metric: { name: 'exclude_sample_10k_ms', value: many.exclude } },
+        { measure: 'first token shown in the popup, minus straight from the endpoint', value: `${added} ms`, note: `popup ${median(shown)} ms, direct ${median(direct)} ms (stand-in waits ${FIRST_TOKEN_DELAY_MS} ms); median of 5`, metric: { name: 'added_first_token_ms', value: added } },
+        { measure: 'worker JS heap after learning, 10,000 samples stored', value: `${heap} MB`, note: 'after a forced GC', metric: { name: 'background_heap_10k_mb', value: heap } },
+      ];
+    } finally {
+      await browser.close();
+      await llm.close();
+      rmSync(extension, { recursive: true, force: true });
+    }
+  },
+};

@@ -97,8 +97,11 @@ export class FirefoxTab {
   }
 
   async close(): Promise<void> {
-    await this.send('WebDriver:CloseWindow');
+    const left = await this.send<string[] | { value: string[] }>('WebDriver:CloseWindow');
     this.tabs.forget(this.handle);
+    // Marionette needs a live current tab for the next command (even to open a new one).
+    const [next] = Array.isArray(left) ? left : left.value;
+    if (next) await this.tabs.use(next);
   }
 
   /** Runs `fn` in the page (in Marionette's sandbox over the page's window) and resolves to what it returns (promises awaited). */

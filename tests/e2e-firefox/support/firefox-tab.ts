@@ -172,12 +172,20 @@ export class Locator {
     const scope = this.parent ? await this.parent.one() : null;
     const css = 'role' in this.query ? ROLE_CANDIDATES[this.query.role] : this.query.css;
     if (!css) throw new Error(`No candidate selector for role ${'role' in this.query ? this.query.role : ''}`);
-    const found = await this.tab.command<ElementRef[] | { value: ElementRef[] }>('WebDriver:FindElements', {
-      using: 'css selector',
-      value: css,
-      ...(scope ? { element: scope } : {}),
+    // Candidates in the scope and in the open shadow roots under it (Idiolect's in-page card lives in one).
+    const found = await this.tab.command<{ value: ElementRef[] }>('WebDriver:ExecuteScript', {
+      script: `
+        const [selector, scope] = arguments;
+        const found = [];
+        const visit = (root) => {
+          found.push(...root.querySelectorAll(selector));
+          for (const element of root.querySelectorAll('*')) if (element.shadowRoot) visit(element.shadowRoot);
+        };
+        visit(scope ?? document);
+        return found;`,
+      args: [css, scope ? { [WEB_ELEMENT]: scope } : null],
     });
-    const ids = (Array.isArray(found) ? found : found.value).map((ref) => ref[WEB_ELEMENT]);
+    const ids = found.value.map((ref) => ref[WEB_ELEMENT]);
     const matching: string[] = [];
     for (const id of ids) {
       if ('role' in this.query) {

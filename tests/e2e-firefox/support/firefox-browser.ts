@@ -21,6 +21,9 @@ export const GECKO_ID = 'idiolect@idiolect.invalid';
 function profilePreferences(extensionUuid: string, downloadDir: string): Record<string, string | number | boolean> {
   return {
     'marionette.port': 0,
+    // Test host names that Firefox resolves to loopback itself, so pages can live on hosts that are not loopback.
+    'network.dns.localDomains': TEST_HOSTS.join(','),
+    'dom.security.https_first': false,
     'xpinstall.signatures.required': false,
     'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: extensionUuid }),
     'extensions.autoDisableScopes': 0,
@@ -105,6 +108,14 @@ function profilePreferences(extensionUuid: string, downloadDir: string): Record<
   };
 }
 
+/** Host names Firefox resolves to this machine (network.dns.localDomains). */
+export const TEST_HOSTS = ['mail.example.test', 'blog.example.test'] as const;
+
+export interface PermissionPrompt {
+  /** What the doorhanger says, e.g. "Idiolect requests additional settings … mail.example.test …". */
+  text: string;
+}
+
 export interface FirefoxWithExtension {
   /** `moz-extension://<uuid>`, fixed by the profile's `extensions.webextensions.uuids`. */
   extensionOrigin: string;
@@ -116,6 +127,11 @@ export interface FirefoxWithExtension {
   openPage(url: string): Promise<FirefoxTab>;
   /** The popup as it opens over `page`: in a tab of its own, told which tab it works on (`?tab=`). */
   openPopupOver(page: FirefoxTab): Promise<FirefoxTab>;
+  /**
+   * Answers the permission prompt Firefox shows for the extension (its doorhanger in the browser's
+   * own window) with a click on Allow or Deny, as a person does, and says what it asked.
+   */
+  answerPermissionPrompt(answer: 'Allow' | 'Deny'): Promise<PermissionPrompt>;
   /** The files the browser finished downloading so far. */
   downloads(): Promise<string[]>;
   close(): Promise<void>;
@@ -199,6 +215,34 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
       if (tabId === null) throw new Error(`No tab shows ${pageUrl}`);
       await helper.goto(`${extensionOrigin}/popup.html?tab=${tabId}`);
       return helper;
+    },
+    async answerPermissionPrompt(answer) {
+      const notification = '#addon-webext-permissions-notification';
+      await client.send('Marionette:SetContext', { value: 'chrome' });
+      try {
+        const text = await pollUntil(
+          async () =>
+            (
+              await client.send<{ value: string | null }>('WebDriver:ExecuteScript', {
+                script: `const n = document.querySelector(arguments[0]);
+                  return n && !n.hidden && document.getElementById('notification-popup')?.state === 'open' ? n.textContent.replace(/\\s+/g, ' ').trim() : null;`,
+                args: [notification],
+              })
+            ).value,
+          (shown): shown is string => shown !== null,
+          'Firefox to ask for the permission',
+        );
+        // Marionette cannot aim a mouse at a panel (it is a popup of its own, "could not be scrolled
+        // into view"); pressing the button itself is what Firefox's own browser tests do.
+        const button = answer === 'Allow' ? '.popup-notification-primary-button' : '.popup-notification-secondary-button';
+        await client.send('WebDriver:ExecuteScript', {
+          script: `const button = document.querySelector(arguments[0]); if (button.label !== arguments[1]) throw new Error('The button says ' + button.label); button.click();`,
+          args: [`${notification} ${button}`, answer],
+        });
+        return { text: text! };
+      } finally {
+        await client.send('Marionette:SetContext', { value: 'content' });
+      }
     },
     async downloads() {
       const names = await readdir(downloadDir);

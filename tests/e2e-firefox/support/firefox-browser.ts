@@ -74,7 +74,8 @@ function profilePreferences(extensionUuid: string, downloadDir: string): Record<
     'browser.contentblocking.report.lockwise.enabled': false,
     'browser.discovery.enabled': false,
     'browser.topsites.contile.enabled': false,
-    'services.settings.server': 'http://127.0.0.1:9/',
+    // Release builds ignore any other override; with MOZ_DISABLE_NONLOCAL_CONNECTIONS this one turns remote settings off.
+    'services.settings.server': 'data:,#remote-settings-dummy/v1',
     'services.sync.enabled': false,
     'identity.fxaccounts.enabled': false,
     'dom.push.enabled': false,
@@ -167,7 +168,12 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension
     FIREFOX_PATH,
     // --remote-allow-system-access lets Marionette navigate a tab to moz-extension:// pages.
     ['--headless', '--marionette', '--remote-allow-system-access', '--no-remote', '--new-instance', '--profile', profileDir, 'about:blank'],
-    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' } },
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      // MOZ_DISABLE_NONLOCAL_CONNECTIONS: Firefox's own test switch, it refuses every connection
+      // that is not to this machine, whatever a component (remote settings, telemetry) wants.
+      env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1', MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
+    },
   );
   let log = '';
   firefox.stderr!.on('data', (chunk: Buffer) => void (log = (log + chunk.toString()).slice(-8000)));

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MIN_SAMPLES_FOR_INFERENCE } from '@/lib/inference/inference-jobs';
+import { MIN_SAMPLES_FOR_INFERENCE } from '@/lib/inference/learning-threshold';
 import { sendMessage } from '@/lib/messaging';
 import { HypothesisList } from './HypothesisList';
 import type { ActiveProfileView } from './use-active-profile';

@@ -1,9 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { openIdiolectDatabase } from '@/lib/db/database';
 import type { Sample } from '@/lib/db/records';
 import { deleteSample, setSampleExcluded } from '@/lib/db/sample-edits';
-import { findOutlierSamples } from '@/lib/style';
 import { OptimisticCheckbox } from './OptimisticCheckbox';
 import { usePerformanceMark } from './use-performance-mark';
 
@@ -12,11 +11,20 @@ const PAGE_SIZE = 50;
 const MAX_SAMPLES_CHECKED_FOR_STYLE = 300;
 const PREVIEW_CHARS = 120;
 
+/** Scored once the style code has loaded, which is not part of the page's first render. */
 function useOutlierScores(samples: readonly Sample[] | undefined): ReadonlyMap<string, number> {
-  return useMemo(() => {
+  const [scores, setScores] = useState<ReadonlyMap<string, number>>(new Map());
+  useEffect(() => {
     const usable = (samples ?? []).filter((sample) => !sample.excluded).slice(0, MAX_SAMPLES_CHECKED_FOR_STYLE);
-    return new Map(findOutlierSamples(usable.map((sample) => sample.text)).map(({ index, score }) => [usable[index]!.id, score]));
+    let current = true;
+    void import('@/lib/style').then(({ findOutlierSamples }) => {
+      if (current) setScores(new Map(findOutlierSamples(usable.map((sample) => sample.text)).map(({ index, score }) => [usable[index]!.id, score])));
+    });
+    return () => {
+      current = false;
+    };
   }, [samples]);
+  return scores;
 }
 
 /** The samples of one profile: read them, keep a sample out of learning, delete it; odd ones are flagged. */

@@ -1,12 +1,12 @@
-import { useMemo } from 'react';
-import { scoreStyle, type StyleFingerprint } from '@/lib/style';
+import { useEffect, useState } from 'react';
+import type { StyleFingerprint, StyleScore } from '@/lib/style';
 
 /** Below this many words the verifier can only tell "maybe" (see README, "Measuring it"). */
 const ROUGH_BELOW_WORDS = 60;
 
 /** "Sounds like you" for one text: the local, deterministic style score, 0 to 100. */
 export function StyleMatch({ label, text, fingerprint }: { label: string; text: string; fingerprint: StyleFingerprint | undefined }) {
-  const result = useMemo(() => (fingerprint && text.trim() ? scoreStyle(text, fingerprint) : null), [fingerprint, text]);
+  const result = useStyleScore(text, fingerprint);
   if (!result) return null;
   const shown = result.score === null ? explain(result.reason) : `${result.score}/100`;
   const rough = result.score !== null && text.trim().split(/\s+/).length < ROUGH_BELOW_WORDS;
@@ -22,4 +22,20 @@ function explain(reason: string): string {
   if (reason === 'too-short') return 'too short to tell';
   if (reason === 'empty-profile') return 'no samples yet';
   return 'updating';
+}
+
+/** The score, computed once the style code has loaded (it is not part of the popup's first render). */
+function useStyleScore(text: string, fingerprint: StyleFingerprint | undefined): StyleScore | null {
+  const [scored, setScored] = useState<{ text: string; fingerprint: StyleFingerprint; score: StyleScore } | null>(null);
+  useEffect(() => {
+    if (!fingerprint || !text.trim()) return;
+    let current = true;
+    void import('@/lib/style').then(({ scoreStyle }) => {
+      if (current) setScored({ text, fingerprint, score: scoreStyle(text, fingerprint) });
+    });
+    return () => {
+      current = false;
+    };
+  }, [fingerprint, text]);
+  return scored && scored.text === text && scored.fingerprint === fingerprint && text.trim() ? scored.score : null;
 }

@@ -14,7 +14,8 @@ import type { LlmClient } from '../llm/types';
 import { countUsableSamples, hasNewSamples, loadInferenceCandidates } from './candidates';
 
 /** HyPerAlign reports useful hypotheses from about four texts; fewer would mostly be noise. */
-export const MIN_SAMPLES_FOR_INFERENCE = 4;
+export { MIN_SAMPLES_FOR_INFERENCE } from './learning-threshold';
+import { MIN_SAMPLES_FOR_INFERENCE } from './learning-threshold';
 /** A profile is refined once this many new texts arrived (or at once when the person asks). */
 export const NEW_SAMPLES_FOR_REFINEMENT = 3;
 /** A job that was interrupted this many times (the worker stopped mid-way) is given up. */

@@ -4,7 +4,7 @@ import type { Sample } from '../db/records';
 import type { PromptSample } from '../hyperalign/inference-prompt';
 import { buildRewriteMessages, MAX_EXEMPLARS, rewriteMaxTokens, type DraftKind, type LengthChoice } from '../hyperalign/rewrite-prompt';
 import { withoutRepeats } from '../hyperalign/select-samples';
-import { MIN_SAMPLES_FOR_INFERENCE } from '../inference/inference-jobs';
+import { MIN_SAMPLES_FOR_INFERENCE } from '../inference/learning-threshold';
 import type { ChatMessage, LlmClient } from '../llm/types';
 
 export class NoProfileYetError extends Error {

@@ -47,8 +47,9 @@ export function serveRewritePort(
     const { draft, kind, length } = start.data;
     let text = '';
     try {
-      const profile = await ensureActiveProfile(db);
-      const deltas = rewriteDraftInUserVoice(db, await connectLlm(), { profileId: profile.id, draft, kind, length }, cancel.signal);
+      // Independent reads, side by side: the person is waiting for the first word.
+      const [profile, llm] = await Promise.all([ensureActiveProfile(db), connectLlm()]);
+      const deltas = rewriteDraftInUserVoice(db, llm, { profileId: profile.id, draft, kind, length }, cancel.signal);
       for await (const delta of deltas) {
         text += delta;
         post({ type: 'delta', text: delta });

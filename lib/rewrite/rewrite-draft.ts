@@ -47,9 +47,8 @@ export async function loadRewriteExemplars(db: IdiolectDatabase, profileId: stri
 
 /** The generation prompt for a draft: the current hypotheses and attributes, and a few examples. */
 export async function prepareRewrite(db: IdiolectDatabase, input: RewriteInput): Promise<ChatMessage[]> {
-  const set = await latestHypothesisSet(db, input.profileId);
+  const [set, exemplars] = await Promise.all([latestHypothesisSet(db, input.profileId), loadRewriteExemplars(db, input.profileId, input.kind)]);
   if (!set) throw new NoProfileYetError();
-  const exemplars = await loadRewriteExemplars(db, input.profileId, input.kind);
   return buildRewriteMessages({
     draft: input.draft,
     hypotheses: set.hypotheses,

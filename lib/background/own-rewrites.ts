@@ -1,6 +1,6 @@
 import type { IdiolectDatabase } from '../db/database';
 import { readSetting, writeSetting } from '../db/settings';
-import { contentHash as duplicateHashOf } from '../harvest/clean';
+import { contentHash as duplicateHashOf } from '../text';
 
 const REMEMBERED_REWRITES = 200;
 

@@ -3,7 +3,7 @@ import { ensureActiveProfile } from '../db/profiles';
 import { addSample } from '../db/samples';
 import { readSetting } from '../db/settings';
 import { isStorageFull, storageFullMessage } from '../db/storage-full';
-import { describeSample, extractOwnText } from '../harvest/clean';
+import { describeSample, extractOwnText } from '../text';
 import type { SampleSubmission, SampleVerdict } from '../messaging';
 import { hostOf } from '../harvest/host-of';
 import { isIdiolectRewrite } from './own-rewrites';

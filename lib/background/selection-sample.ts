@@ -3,7 +3,7 @@ import type { IdiolectDatabase } from '../db/database';
 import { ensureActiveProfile } from '../db/profiles';
 import { addSample } from '../db/samples';
 import { readSetting } from '../db/settings';
-import { describeSample } from '../harvest/clean';
+import { describeSample } from '../text';
 import { hostOf } from '../harvest/host-of';
 
 export const ADD_SELECTION_MENU_ID = 'idiolect-add-selection';

@@ -1,5 +1,5 @@
-import { contentHash as duplicateHashOf } from '../harvest/clean/content-hash';
-import { countWords } from '../harvest/clean/sample-quality';
+import { contentHash as duplicateHashOf } from '../text/content-hash';
+import { countWords } from '../text/sample-quality';
 import type { IdiolectDatabase } from './database';
 import { sampleSchema, type Sample, type TextKind } from './records';
 import { updateStyleFingerprint } from './style-profiles';

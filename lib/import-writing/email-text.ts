@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { extractOwnText, parseEmailMessage } from '../harvest/clean';
+import { extractOwnText, parseEmailMessage } from '../text';
 import { judgeOwnText, type JudgedText } from './judge-text';
 import { domainOf, firstAddressIn } from './own-messages';
 

@@ -1,6 +1,6 @@
 import type { IdiolectDatabase } from '../db/database';
 import { readSetting } from '../db/settings';
-import { extractOwnText } from '../harvest/clean';
+import { extractOwnText } from '../text';
 import { collectFromMbox } from './collect-mbox';
 import { judgeEmail, readEmailHeaders } from './email-text';
 import { ImportWritingError } from './errors';

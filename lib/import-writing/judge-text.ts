@@ -1,5 +1,5 @@
 import type { TextKind } from '../db/records';
-import { describeSample } from '../harvest/clean';
+import { describeSample } from '../text';
 
 /** A cleaned text ready to become a sample; only these small texts are held until the import is written. */
 export interface ImportCandidate {

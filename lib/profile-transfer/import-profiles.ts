@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contentHash as duplicateHashOf } from '../harvest/clean/content-hash';
+import { contentHash as duplicateHashOf } from '../text/content-hash';
 import type { IdiolectDatabase } from '../db/database';
 import type { Profile, Sample } from '../db/records';
 import { looksLikeInstruction, mergeAttributes } from '../hyperalign/refine';

@@ -1,3 +1,4 @@
+import { clearEveryTable } from '../db/clear-everything';
 import type { IdiolectDatabase } from '../db/database';
 import type { SecretStore } from '../db/secrets';
 import { applyCollectionState } from './collection-control';
@@ -5,7 +6,7 @@ import { refreshTodayBadge } from './today-badge';
 
 /** "Delete all my data": every table (profiles, samples, hypotheses, fingerprints, jobs, settings and allowed sites) and the API key. */
 export async function wipeEverything(db: IdiolectDatabase, secrets: SecretStore): Promise<void> {
-  await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((table) => table.clear())));
+  await clearEveryTable(db);
   await secrets.forgetAllKeys();
   await applyCollectionState(db);
   await refreshTodayBadge(db);

@@ -1,6 +1,7 @@
 import type { IdiolectDatabase } from '../db/database';
 import { latestHypothesisSet } from '../db/hypothesis-sets';
 import type { Sample } from '../db/records';
+import { recentUsableSamples } from '../db/samples';
 import type { PromptSample } from '../hyperalign/inference-prompt';
 import { buildRewriteMessages, MAX_EXEMPLARS, rewriteMaxTokens, type DraftKind, type LengthChoice } from '../hyperalign/rewrite-prompt';
 import { withoutRepeats } from '../hyperalign/select-samples';
@@ -30,15 +31,9 @@ const EXEMPLAR_MAX_WORDS = 150;
 
 /** A few short, recent texts by the person of the same kind as the draft, each a different text. */
 export async function loadRewriteExemplars(db: IdiolectDatabase, profileId: string, kind: DraftKind): Promise<PromptSample[]> {
-  const recent = await db.samples
-    .where('[profileId+storedAt]')
-    .between([profileId, ''], [profileId, '\uffff'])
-    .reverse()
-    .limit(EXEMPLAR_WINDOW)
-    .toArray();
+  const recent = await recentUsableSamples(db, profileId, EXEMPLAR_WINDOW);
   const fitting = recent.filter(
-    (sample: Sample) =>
-      !sample.excluded && sample.kind === kind && sample.wordCount >= EXEMPLAR_MIN_WORDS && sample.wordCount <= EXEMPLAR_MAX_WORDS,
+    (sample: Sample) => sample.kind === kind && sample.wordCount >= EXEMPLAR_MIN_WORDS && sample.wordCount <= EXEMPLAR_MAX_WORDS,
   );
   return withoutRepeats(fitting.map((sample) => ({ ...sample, recipient: sample.recipientDomain })))
     .slice(0, MAX_EXEMPLARS)

@@ -1,6 +1,7 @@
 import { migrateSettings, SETTINGS_VERSION, SETTINGS_VERSION_KEY } from '../settings/migrations';
 import { defaultSettings, settingsSchemas, type SettingKey, type SettingValue } from '../settings/schema';
 import type { IdiolectDatabase } from './database';
+import type { SettingRecord } from './records';
 
 interface StoredSettings {
   version: number;
@@ -8,11 +9,22 @@ interface StoredSettings {
   values: Record<string, unknown>;
 }
 
+const RECORD_KEYS = [...Object.keys(settingsSchemas), SETTINGS_VERSION_KEY];
+
+/**
+ * The stored settings records, by key. Each reader awaits this itself, one level deep: a live
+ * query (the popup's, the options page's) stops tracking the tables read after an await nested
+ * deeper than that.
+ */
+function readRecords(db: IdiolectDatabase) {
+  return db.settings.bulkGet(RECORD_KEYS);
+}
+
 /** Every stored setting at the current version; the store itself is migrated on the next write. */
-async function readStoredSettings(db: IdiolectDatabase): Promise<StoredSettings> {
-  const records = await db.settings.toArray();
-  const raw = Object.fromEntries(records.filter((record) => record.key !== SETTINGS_VERSION_KEY).map((record) => [record.key, record.value]));
-  const stamp = records.find((record) => record.key === SETTINGS_VERSION_KEY)?.value;
+function storedSettingsOf(records: ReadonlyArray<SettingRecord | undefined>): StoredSettings {
+  const present = records.filter((record) => record !== undefined);
+  const raw = Object.fromEntries(present.filter((record) => record.key !== SETTINGS_VERSION_KEY).map((record) => [record.key, record.value]));
+  const stamp = present.find((record) => record.key === SETTINGS_VERSION_KEY)?.value;
   const version = typeof stamp === 'number' && Number.isInteger(stamp) ? stamp : 1;
   // A newer Idiolect's settings are read as they are: what does not read is reported, not rewritten.
   return { version, values: version > SETTINGS_VERSION ? raw : migrateSettings(raw, version) };
@@ -31,12 +43,12 @@ function problemOf<K extends SettingKey>(key: K, value: unknown): SettingProblem
 
 /** The stored settings that do not read (a newer version's, or damaged), for the options page to show. */
 export async function unreadableSettings(db: IdiolectDatabase): Promise<SettingProblem[]> {
-  const { values } = await readStoredSettings(db);
+  const { values } = storedSettingsOf(await readRecords(db));
   return (Object.keys(settingsSchemas) as SettingKey[]).flatMap((key) => (key in values ? (problemOf(key, values[key]) ?? []) : []));
 }
 
 export async function readSetting<K extends SettingKey>(db: IdiolectDatabase, key: K): Promise<SettingValue<K>> {
-  const { values } = await readStoredSettings(db);
+  const { values } = storedSettingsOf(await readRecords(db));
   if (!(key in values)) return defaultSettings[key];
   const parsed = settingsSchemas[key].safeParse(values[key]);
   if (parsed.success) return parsed.data as SettingValue<K>;
@@ -47,7 +59,7 @@ export async function readSetting<K extends SettingKey>(db: IdiolectDatabase, ke
 
 /** The setting as the person saved it, or null when they never did (or what is stored no longer reads). */
 export async function readSavedSetting<K extends SettingKey>(db: IdiolectDatabase, key: K): Promise<SettingValue<K> | null> {
-  const { values } = await readStoredSettings(db);
+  const { values } = storedSettingsOf(await readRecords(db));
   const parsed = key in values ? settingsSchemas[key].safeParse(values[key]) : null;
   return parsed?.success ? (parsed.data as SettingValue<K>) : null;
 }
@@ -69,7 +81,7 @@ export async function writeSetting<K extends SettingKey>(
 ): Promise<SettingValue<K>> {
   const valid = settingsSchemas[key].parse(value) as SettingValue<K>;
   await db.transaction('rw', db.settings, async () => {
-    const stored = await readStoredSettings(db);
+    const stored = storedSettingsOf(await readRecords(db));
     if (stored.version < SETTINGS_VERSION) {
       await db.settings.bulkPut(Object.entries(stored.values).map(([storedKey, storedValue]) => ({ key: storedKey, value: storedValue })));
       await db.settings.put({ key: SETTINGS_VERSION_KEY, value: SETTINGS_VERSION });

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { openIdiolectDatabase } from '@/lib/db/database';
-import { changeHypothesis, type HypothesisChange } from '@/lib/db/hypothesis-edits';
+import type { HypothesisChange } from '@/lib/db/hypothesis-edits';
 import type { Hypothesis, HypothesisSet, Support } from '@/lib/hyperalign/schema';
+import { sendMessage } from '@/lib/messaging';
 import { CATEGORY_LABEL } from './HypothesisList';
 
 const STATUS_LABEL: Record<Hypothesis['status'], string> = {
@@ -19,7 +19,7 @@ function describeSupport({ checked, supported, contradicted }: Support): string 
 export function HypothesisEditor({ set }: { set: HypothesisSet }) {
   const [error, setError] = useState<string | null>(null);
   const change = (hypothesisId: string, update: HypothesisChange) =>
-    changeHypothesis(openIdiolectDatabase(), set.id, hypothesisId, update).then(
+    sendMessage('changeHypothesis', { setId: set.id, hypothesisId, change: update }).then(
       () => setError(null),
       (cause: unknown) => setError(cause instanceof Error ? cause.message : String(cause)),
     );

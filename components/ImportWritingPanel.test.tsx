@@ -6,7 +6,13 @@ import { openIdiolectDatabase } from '@/lib/db/database';
 import { sendMessage } from '@/lib/messaging';
 import { ImportWritingPanel } from './ImportWritingPanel';
 
-vi.mock('@/lib/messaging', () => ({ sendMessage: vi.fn(async () => ({ queued: true })) }));
+// The panel's commands reach the background's real handlers, on the database the test reads.
+vi.mock('@/lib/messaging', async () => {
+  const { inProcessBackground } = await import('../tests/support/in-process-background');
+  const { openIdiolectDatabase: open } = await import('@/lib/db/database');
+  const background = inProcessBackground(open());
+  return { sendMessage: vi.fn(background.send) };
+});
 
 const POST =
   'Dear neighbours, the garden meeting moves to Thursday at seven because the hall is booked on Wednesday. Please bring your own cups and a chair if you can.';
@@ -18,7 +24,7 @@ afterEach(async () => {
 });
 
 describe('ImportWritingPanel', () => {
-  it('adds pasted text as a sample and asks the background to learn from it', async () => {
+  it('adds pasted text as a sample through the background', async () => {
     render(<ImportWritingPanel />);
     await userEvent.click(screen.getByRole('textbox', { name: 'Text you wrote' }));
     await userEvent.paste(POST);
@@ -27,7 +33,7 @@ describe('ImportWritingPanel', () => {
     expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Added 1 sample.');
     expect(screen.getByRole('textbox', { name: 'Text you wrote' })).toHaveProperty('value', '');
     expect(await openIdiolectDatabase().samples.toArray()).toMatchObject([{ text: POST, source: 'paste' }]);
-    expect(sendMessage).toHaveBeenCalledWith('inferNow');
+    expect(sendMessage).toHaveBeenCalledWith('addPastedText', POST);
   });
 
   it('asks for the email address only once an mbox is chosen', async () => {

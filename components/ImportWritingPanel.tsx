@@ -1,12 +1,10 @@
 import { useId, useState } from 'react';
-import { openIdiolectDatabase } from '@/lib/db/database';
 import {
   describeImportSummary,
   importFileTypeOf,
-  importPastedText,
-  importWritingFiles,
   isAbortError,
   parseOwnAddresses,
+  readWritingFiles,
   type ImportProgress,
   type ImportSummary,
 } from '@/lib/import-writing';
@@ -44,14 +42,9 @@ export function ImportWritingPanel() {
     setRunning({ controller, progress: null });
     setOutcome(null);
     try {
+      // The background keeps what it admits and, as for a sent text, updates the badge and starts learning.
       const summary = await importing(controller.signal, (progress) => setRunning((current) => current && { ...current, progress }));
-      const text = describeImportSummary(summary);
-      setOutcome({ role: 'status', text });
-      if (summary.added > 0) {
-        await sendMessage('inferNow').catch((error: unknown) =>
-          setOutcome({ role: 'status', text: `${text} Idiolect could not start learning from them yet: ${messageOf(error)}` }),
-        );
-      }
+      setOutcome({ role: 'status', text: describeImportSummary(summary) });
       return summary;
     } catch (error) {
       if (isAbortError(error)) setOutcome({ role: 'status', text: 'Import cancelled. Nothing was added.' });
@@ -63,7 +56,7 @@ export function ImportWritingPanel() {
   }
 
   async function addPasted() {
-    const summary = await run(() => importPastedText(openIdiolectDatabase(), pasted));
+    const summary = await run(() => sendMessage('addPastedText', pasted));
     if (summary?.added) setPasted('');
   }
 
@@ -73,8 +66,8 @@ export function ImportWritingPanel() {
       setOutcome({ role: 'alert', text: own.message });
       return;
     }
-    const summary = await run((signal, onProgress) =>
-      importWritingFiles(openIdiolectDatabase(), files, { ownAddresses: own.addresses, signal, onProgress }),
+    const summary = await run(async (signal, onProgress) =>
+      sendMessage('importWriting', await readWritingFiles(files, { ownAddresses: own.addresses, signal, onProgress })),
     );
     if (summary) {
       setFiles([]);

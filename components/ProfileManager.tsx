@@ -1,13 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { openIdiolectDatabase } from '@/lib/db/database';
-import { createProfile, deleteProfile, renameProfile, switchActiveProfile } from '@/lib/db/profiles';
+import { listProfiles } from '@/lib/db/profiles';
+import { sendMessage } from '@/lib/messaging';
 import { useSetting } from './use-setting';
 
 /** Several voices in one browser (work mail, personal blog): create, switch, rename, delete. */
 export function ProfileManager() {
   const db = openIdiolectDatabase();
-  const profiles = useLiveQuery(() => db.profiles.orderBy('createdAt').toArray());
+  const profiles = useLiveQuery(() => listProfiles(db));
   const activeId = useSetting('activeProfileId');
   const [newName, setNewName] = useState('');
   const [rename, setRename] = useState('');
@@ -32,7 +33,7 @@ export function ProfileManager() {
             value={activeId ?? ''}
             onChange={(event) => {
               setConfirmDelete(false);
-              run(() => switchActiveProfile(db, event.target.value))();
+              run(() => sendMessage('switchActiveProfile', event.target.value))();
             }}
           >
             {profiles.map((profile) => (
@@ -48,7 +49,7 @@ export function ProfileManager() {
           onSubmit={(event) => {
             event.preventDefault();
             run(async () => {
-              await renameProfile(db, active.id, rename);
+              await sendMessage('renameProfile', { profileId: active.id, name: rename });
               setRename('');
             })();
           }}
@@ -61,7 +62,7 @@ export function ProfileManager() {
             </button>
             {confirmDelete ? (
               <>
-                <button type="button" onClick={run(() => deleteProfile(db, active.id).then(() => setConfirmDelete(false)))}>
+                <button type="button" onClick={run(() => sendMessage('deleteProfile', active.id).then(() => setConfirmDelete(false)))}>
                   Yes, delete “{active.name}” and its samples
                 </button>
                 <button type="button" onClick={() => setConfirmDelete(false)}>
@@ -80,7 +81,7 @@ export function ProfileManager() {
         onSubmit={(event) => {
           event.preventDefault();
           run(async () => {
-            await createProfile(db, newName);
+            await sendMessage('createProfile', newName);
             setNewName('');
           })();
         }}

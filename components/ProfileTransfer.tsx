@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { openIdiolectDatabase } from '@/lib/db/database';
 import { sendMessage } from '@/lib/messaging';
 import { exportFileName, exportProfiles } from '@/lib/profile-transfer/export-profiles';
-import { importProfileFile } from '@/lib/profile-transfer/import-profiles';
+import { readProfileFile } from '@/lib/profile-transfer/import-profiles';
 
 type Status = { kind: 'status' | 'alert'; message: string } | null;
 
@@ -30,7 +30,7 @@ export function ProfileTransfer() {
 
   async function importFile(file: File) {
     try {
-      const summary = await importProfileFile(openIdiolectDatabase(), file);
+      const summary = await sendMessage('importProfileFile', await readProfileFile(file));
       setStatus({
         kind: 'status',
         message: `Imported ${summary.profiles} profile(s) with ${summary.samples} samples and ${summary.hypothesisSets} hypothesis versions.`,

@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { openIdiolectDatabase } from '@/lib/db/database';
 import type { Sample } from '@/lib/db/records';
-import { deleteSample, setSampleExcluded } from '@/lib/db/sample-edits';
+import { samplesOfProfile } from '@/lib/db/samples';
+import { sendMessage } from '@/lib/messaging';
 import { OptimisticCheckbox } from './OptimisticCheckbox';
 import { usePerformanceMark } from './use-performance-mark';
 
@@ -30,10 +31,7 @@ function useOutlierScores(samples: readonly Sample[] | undefined): ReadonlyMap<s
 /** The samples of one profile: read them, keep a sample out of learning, delete it; odd ones are flagged. */
 export function SampleBrowser({ profileId }: { profileId: string }) {
   const db = openIdiolectDatabase();
-  const samples = useLiveQuery(
-    () => db.samples.where('[profileId+storedAt]').between([profileId, ''], [profileId, '\uffff']).reverse().toArray(),
-    [profileId],
-  );
+  const samples = useLiveQuery(() => samplesOfProfile(db, profileId), [profileId]);
   const outliers = useOutlierScores(samples);
   const [onlyOutliers, setOnlyOutliers] = useState(false);
   const [shown, setShown] = useState(PAGE_SIZE);
@@ -68,7 +66,6 @@ export function SampleBrowser({ profileId }: { profileId: string }) {
 }
 
 function SampleRow({ sample, outlierScore }: { sample: Sample; outlierScore: number | undefined }) {
-  const db = openIdiolectDatabase();
   const preview = sample.text.length > PREVIEW_CHARS ? `${sample.text.slice(0, PREVIEW_CHARS)}…` : sample.text;
   const meta = [sample.site || sample.source, sample.kind, new Date(sample.writtenAt).toLocaleDateString(), `${sample.wordCount} words`, sample.language]
     .filter(Boolean)
@@ -88,11 +85,11 @@ function SampleRow({ sample, outlierScore }: { sample: Sample; outlierScore: num
           <OptimisticCheckbox
             aria-label={`Use for learning: ${preview}`}
             stored={!sample.excluded}
-            save={(use) => setSampleExcluded(db, sample.id, !use)}
+            save={(use) => sendMessage('setSampleExcluded', { sampleId: sample.id, excluded: !use })}
           />{' '}
           Use for learning
         </label>
-        <button type="button" aria-label={`Delete sample: ${preview}`} onClick={() => void deleteSample(db, sample.id)}>
+        <button type="button" aria-label={`Delete sample: ${preview}`} onClick={() => void sendMessage('deleteSample', sample.id)}>
           Delete
         </button>
       </div>

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { evaluateCases, parseCaseLines } from '../lib/harvest/clean/eval-cases';
+import { evaluateCases, parseCaseLines } from '../lib/text/eval-cases';
 
 function readOrExplain(file: string, what: string): Buffer {
   try {

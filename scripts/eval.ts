@@ -1,11 +1,11 @@
 // The HyPerAlign evaluation harness: `npm run eval -- --help` for the options.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCliOptions, USAGE, UsageError } from '../lib/evaluation/cli-options';
-import { describeFailure } from '../lib/evaluation/describe-failure';
-import { EvaluationError } from '../lib/evaluation/errors';
-import { pairLabel, winRateText } from '../lib/evaluation/format';
-import { runEvaluation, type EvaluationConfig } from '../lib/evaluation/run';
+import { parseCliOptions, USAGE, UsageError } from './evaluation/cli-options';
+import { describeFailure } from './evaluation/describe-failure';
+import { EvaluationError } from './evaluation/errors';
+import { pairLabel, winRateText } from './evaluation/format';
+import { runEvaluation, type EvaluationConfig } from './evaluation/run';
 
 async function main(): Promise<number> {
   let config: EvaluationConfig | null;

@@ -6,11 +6,14 @@ import type { IdiolectDatabase } from '../db/database';
 import { ensureActiveProfile } from '../db/profiles';
 import { writeSetting } from '../db/settings';
 import { readStyleFingerprint } from '../db/style-profiles';
-import { importWritingFiles } from '../import-writing';
+import { importWritingFiles } from '../../tests/support/import-writing';
 import { queueInferenceIfDue } from '../inference/inference-jobs';
 import { createJobRunner } from '../inference/job-runner';
 import { styleFingerprintOf } from '../style';
-import { acceptSubmittedSample } from './sample-intake';
+import { acceptSubmittedSample as admitSentText } from './sample-intake';
+
+/** The verdict on one sent text, as the content script receives it. */
+const acceptSubmittedSample = async (...args: Parameters<typeof admitSentText>) => (await admitSentText(...args)).verdicts[0]!;
 
 /*
  * The background serves every tab, the options page and the popup at once. These run the same

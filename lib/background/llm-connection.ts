@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { IdiolectDatabase } from '../db/database';
 import type { SecretStore } from '../db/secrets';
-import { readSetting, writeSetting } from '../db/settings';
+import { readSavedSetting, readSetting, writeSetting } from '../db/settings';
 import { serviceWorkerLanguageModel } from '../llm/builtin-offscreen';
 import { builtInAvailability, type BuiltInLanguageModel } from '../llm/chrome-builtin';
 import { createLlmClient, type CreateClientOptions } from '../llm/create-client';
@@ -40,8 +40,8 @@ function builtInOf(options: LlmConnectionOptions): BuiltInLanguageModel | null {
  * model when it has one (no setup needed), else the OpenAI preset.
  */
 export async function effectiveLlmSettings(db: IdiolectDatabase, options: LlmConnectionOptions = {}): Promise<LlmSettings> {
-  const saved = await db.settings.get('llm');
-  if (saved && llmSettingsSchema.safeParse(saved.value).success) return readSetting(db, 'llm');
+  const saved = await readSavedSetting(db, 'llm');
+  if (saved) return saved;
   if ((await builtInAvailability(builtInOf(options))) !== 'unavailable') return builtInModelSettings;
   return readSetting(db, 'llm');
 }

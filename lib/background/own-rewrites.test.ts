@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../tests/support/fresh-database';
 import { readSetting } from '../db/settings';
-import { contentHash } from '../harvest/clean';
+import { contentHash } from '../text';
 import { isIdiolectRewrite, rememberRewrite } from './own-rewrites';
 
 describe('remembering the rewrites Idiolect wrote', () => {

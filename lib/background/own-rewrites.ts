@@ -1,6 +1,6 @@
 import type { IdiolectDatabase } from '../db/database';
-import { readSetting, writeSetting } from '../db/settings';
-import { contentHash as duplicateHashOf } from '../harvest/clean';
+import { readSetting, updateSetting } from '../db/settings';
+import { contentHash as duplicateHashOf } from '../text';
 
 const REMEMBERED_REWRITES = 200;
 
@@ -10,12 +10,7 @@ const REMEMBERED_REWRITES = 200;
  */
 export async function rememberRewrite(db: IdiolectDatabase, text: string, stopped?: AbortSignal): Promise<void> {
   const hash = await duplicateHashOf(text);
-  await db.transaction('rw', db.settings, async () => {
-    // Checked inside the transaction: a wipe that began while the hash was computed has cleared the table.
-    if (stopped?.aborted) return;
-    const recent = (await readSetting(db, 'recentRewriteHashes')).filter((known) => known !== hash);
-    await writeSetting(db, 'recentRewriteHashes', [hash, ...recent].slice(0, REMEMBERED_REWRITES));
-  });
+  await updateSetting(db, 'recentRewriteHashes', (recent) => [hash, ...recent.filter((known) => known !== hash)].slice(0, REMEMBERED_REWRITES), stopped);
 }
 
 export async function isIdiolectRewrite(db: IdiolectDatabase, contentHash: string): Promise<boolean> {

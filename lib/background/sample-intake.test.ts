@@ -3,7 +3,10 @@ import { freshDatabase } from '../../tests/support/fresh-database';
 import type { IdiolectDatabase } from '../db/database';
 import { writeSetting } from '../db/settings';
 import { rememberRewrite } from './own-rewrites';
-import { acceptSubmittedSample } from './sample-intake';
+import { acceptSubmittedSample as admitSentText } from './sample-intake';
+
+/** The verdict on one sent text, as the content script receives it. */
+const acceptSubmittedSample = async (...args: Parameters<typeof admitSentText>) => (await admitSentText(...args)).verdicts[0]!;
 
 const TEXT =
   'Hi Maria, the release moved to Thursday because QA found two blockers in the payment flow. Can you tell the client before their standup? Thanks, J';
@@ -17,14 +20,14 @@ describe('a text the user sent becomes a sample only where and when collection i
 
   it('stores a text sent on an allowed site, with the site it came from', async () => {
     const verdict = await acceptSubmittedSample(db, { text: TEXT, kind: 'email', recipientDomain: 'client.example' }, 'https://mail.example.com/compose');
-    expect(verdict).toEqual({ status: 'stored' });
+    expect(verdict).toMatchObject({ status: 'stored' });
     const [sample] = await db.samples.toArray();
     expect(sample).toMatchObject({ text: TEXT, site: 'mail.example.com', kind: 'email', recipientDomain: 'client.example', source: 'harvest' });
   });
 
   it('ignores a page on a site the user has not allowed, even if it sends a message', async () => {
     const verdict = await acceptSubmittedSample(db, { text: TEXT, kind: 'email', recipientDomain: null }, 'https://evil.example/');
-    expect(verdict).toEqual({ status: 'ignored', reason: 'Collection is not allowed on evil.example.' });
+    expect(verdict).toMatchObject({ status: 'ignored', reason: 'Collection is not allowed on evil.example.' });
     expect(await db.samples.count()).toBe(0);
   });
 
@@ -42,13 +45,13 @@ describe('a text the user sent becomes a sample only where and when collection i
       { text: `  ${TEXT.toUpperCase().replace(/ /g, '  ')} `, kind: 'email', recipientDomain: null },
       'https://mail.example.com/',
     );
-    expect(again).toEqual({ status: 'duplicate' });
+    expect(again).toMatchObject({ status: 'duplicate' });
     expect(await db.samples.count()).toBe(1);
   });
 
   it('explains why a very short text is not kept', async () => {
     const verdict = await acceptSubmittedSample(db, { text: 'ok thanks', kind: 'comment', recipientDomain: null }, 'https://mail.example.com/');
-    expect(verdict).toEqual({ status: 'ignored', reason: 'Too short: 2 words, need 20.' });
+    expect(verdict).toMatchObject({ status: 'ignored', reason: 'Too short: 2 words, need 4.' });
   });
 
   it('keeps only the user’s own words from a reply: no quoted thread, no signature', async () => {
@@ -62,7 +65,7 @@ describe('a text the user sent becomes a sample only where and when collection i
   it('does not learn from a rewrite Idiolect produced when the user sends it unchanged', async () => {
     await rememberRewrite(db, TEXT);
     const verdict = await acceptSubmittedSample(db, { text: `${TEXT}\n`, kind: 'email', recipientDomain: null }, 'https://mail.example.com/');
-    expect(verdict).toEqual({ status: 'ignored', reason: 'This is a rewrite Idiolect wrote; it is not used to learn your voice.' });
+    expect(verdict).toMatchObject({ status: 'ignored', reason: 'This is a rewrite Idiolect wrote; it is not used to learn your voice.' });
     expect(await db.samples.count()).toBe(0);
   });
 

@@ -1,10 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { IdiolectDatabase } from '../db/database';
-import { ensureActiveProfile } from '../db/profiles';
-import { addSample } from '../db/samples';
-import { readSetting } from '../db/settings';
-import { describeSample } from '../harvest/clean';
-import { hostOf } from '../harvest/host-of';
+import { admitSamples, type Admission } from '../samples/admit-samples';
 
 export const ADD_SELECTION_MENU_ID = 'idiolect-add-selection';
 
@@ -18,24 +14,9 @@ export function createAddSelectionMenu(): void {
 }
 
 /**
- * The user chose this text themselves, so it may come from any page; it still has to be long
- * enough to learn from, and a pause still wins, since pausing promises nothing is collected.
+ * The user chose this text themselves, so it may come from any page; it still goes through the
+ * same checks as every text, and a pause still wins, since pausing promises nothing is collected.
  */
-export async function addSelectedTextAsSample(
-  db: IdiolectDatabase,
-  selection: { text: string; pageUrl: string | undefined },
-): Promise<'stored' | 'duplicate' | 'paused' | 'unusable'> {
-  if (await readSetting(db, 'collectionPaused')) return 'paused';
-  const candidate = await describeSample(selection.text.trim(), { redact: await readSetting(db, 'redactBeforeStoring') });
-  if (!candidate.quality.usable) return 'unusable';
-  const profile = await ensureActiveProfile(db);
-  const result = await addSample(db, {
-    profileId: profile.id,
-    text: candidate.text,
-    site: hostOf(selection.pageUrl) ?? '',
-    kind: 'other',
-    source: 'selection',
-    language: candidate.language === 'und' ? null : candidate.language,
-  });
-  return result.status;
+export function addSelectedTextAsSample(db: IdiolectDatabase, selection: { text: string; pageUrl: string | undefined }): Promise<Admission> {
+  return admitSamples(db, 'selection', [{ text: selection.text, kind: 'other' }], { pageUrl: selection.pageUrl });
 }

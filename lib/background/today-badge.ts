@@ -1,18 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { IdiolectDatabase } from '../db/database';
+import { countSamplesStoredSince } from '../db/samples';
 
 export function startOfLocalDay(now: Date): string {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
 }
 
-export async function countSamplesStoredToday(db: IdiolectDatabase, now = new Date()): Promise<number> {
-  const since = startOfLocalDay(now);
-  const counts = await Promise.all(
-    (await db.profiles.toCollection().primaryKeys()).map((profileId) =>
-      db.samples.where('[profileId+storedAt]').between([profileId, since], [profileId, '\uffff']).count(),
-    ),
-  );
-  return counts.reduce((sum, count) => sum + count, 0);
+export function countSamplesStoredToday(db: IdiolectDatabase, now = new Date()): Promise<number> {
+  return countSamplesStoredSince(db, startOfLocalDay(now));
 }
 
 /** The toolbar badge shows how many samples were collected today, and nothing on a quiet day. */

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { clearEveryTable } from '../db/clear-everything';
 import type { IdiolectDatabase } from '../db/database';
 import type { SecretStore } from '../db/secrets';
 import { applyCollectionState } from './collection-control';
@@ -13,7 +14,7 @@ import { refreshTodayBadge } from './today-badge';
  */
 export async function wipeEverything(db: IdiolectDatabase, secrets: SecretStore): Promise<void> {
   stopRewritesInFlight('Your data was deleted, so this rewrite was stopped.');
-  await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((table) => table.clear())));
+  await clearEveryTable(db);
   await secrets.forgetAllKeys();
   await applyCollectionState(db);
   await giveBackGrantedSites();

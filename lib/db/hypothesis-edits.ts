@@ -1,12 +1,15 @@
+import { z } from 'zod';
 import { hypothesisSchema, type Hypothesis } from '../hyperalign/schema';
 import type { IdiolectDatabase } from './database';
 
-export type HypothesisChange =
-  | { kind: 'edit'; statement: string }
-  | { kind: 'pin' }
-  | { kind: 'unpin' }
-  | { kind: 'reject' }
-  | { kind: 'restore' };
+export const hypothesisChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('edit'), statement: z.string().max(2_000) }),
+  z.object({ kind: z.literal('pin') }),
+  z.object({ kind: z.literal('unpin') }),
+  z.object({ kind: z.literal('reject') }),
+  z.object({ kind: z.literal('restore') }),
+]);
+export type HypothesisChange = z.infer<typeof hypothesisChangeSchema>;
 
 /**
  * The user's word on a hypothesis. Edited and pinned hypotheses are kept as the user left them

@@ -18,6 +18,17 @@ export async function ensureActiveProfile(db: IdiolectDatabase): Promise<Profile
   });
 }
 
+/** Every profile, oldest first. */
+export function listProfiles(db: IdiolectDatabase): Promise<Profile[]> {
+  return db.profiles.orderBy('createdAt').toArray();
+}
+
+/** The active profile without creating one: for readers (live queries may not write). */
+export async function readActiveProfile(db: IdiolectDatabase): Promise<Profile | null> {
+  const activeId = await readSetting(db, 'activeProfileId');
+  return (activeId && (await db.profiles.get(activeId))) || null;
+}
+
 function newProfile(name: string): Profile {
   return profileSchema.parse({ id: crypto.randomUUID(), name: name.trim(), createdAt: new Date().toISOString() });
 }

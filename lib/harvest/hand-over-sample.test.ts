@@ -21,7 +21,7 @@ describe('handing a sent text over to the background', () => {
   });
 
   it('says in the page, as text, when the browser had no room to keep it', async () => {
-    sendMessage.mockResolvedValue({ status: 'failed', reason: 'Your browser’s storage for Idiolect is full. <b>Free some space</b>.' } satisfies SampleVerdict);
+    sendMessage.mockResolvedValue({ status: 'failed', reason: 'Your browser’s storage for Idiolect is full. <b>Free some space</b>.', message: 'Not kept: storage is full.' } satisfies SampleVerdict);
     await handOverSentText(document, SENT, POLICY);
     expect(noticeText()).toContain('Idiolect could not keep what you just sent. Your browser’s storage for Idiolect is full. <b>Free some space</b>.');
     expect(document.querySelector('idiolect-notice')!.shadowRoot!.querySelector('b')).toBeNull();

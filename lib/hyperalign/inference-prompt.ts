@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../llm/types';
 import type { Hypothesis, UserAttributes } from './schema';
+import { countWords, isShortText } from '../text/sample-quality';
 
 export interface PromptSample {
   id: string;
@@ -21,6 +22,7 @@ const CATEGORIES = `Hypotheses are short, testable statements a reader could che
 - category "style": length, structure, sentence shape, punctuation, diction, formatting, greetings and closings;
 - category "personality": traits that show in the writing;
 - category "communication": how they open, argue, hedge, ask, decline and close.
+Samples marked length="short" are brief replies: read them together, for greetings, closings and brevity.
 Each cites evidence: the id of a sample (such as "s2") and a short quote of at most 12 words copied exactly from it.
 Give each a confidence between 0 and 1: how strongly the samples support it.
 User attributes: role, domain, audiences and recurring facts about themselves, only as the texts show them; null or an empty list otherwise.`;
@@ -55,7 +57,8 @@ function escapeAttribute(value: string): string {
 export function formatSamplesAsData(samples: readonly PromptSample[], aliasOf: (sample: PromptSample) => string): string {
   const elements = samples.map((sample) => {
     const recipient = sample.recipient ? ` to="${escapeAttribute(sample.recipient)}"` : '';
-    return `<sample id="${aliasOf(sample)}" kind="${escapeAttribute(sample.kind)}" site="${escapeAttribute(sample.site)}"${recipient}>\n${neutralizeDelimiters(sample.text)}\n</sample>`;
+    const length = isShortText(countWords(sample.text)) ? ' length="short"' : '';
+    return `<sample id="${aliasOf(sample)}" kind="${escapeAttribute(sample.kind)}" site="${escapeAttribute(sample.site)}"${recipient}${length}>\n${neutralizeDelimiters(sample.text)}\n</sample>`;
   });
   return `<samples>\n${elements.join('\n\n')}\n</samples>`;
 }

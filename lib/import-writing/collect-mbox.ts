@@ -1,12 +1,11 @@
-import { readEmailHeaders, judgeEmail } from './email-text';
+import { emailOffer, readEmailHeaders } from './email-text';
 import { ImportWritingError } from './errors';
-import type { ImportTally } from './judge-text';
 import { readMboxMessages } from './mbox-reader';
 import { judgeOwnership } from './own-messages';
+import type { ReadWritingTally } from './read-writing-result';
 
 export interface MboxCollectOptions {
   ownAddresses: readonly string[];
-  redact: boolean;
   signal?: AbortSignal;
   onMessageRead(bytesRead: number, messagesRead: number): void;
 }
@@ -20,8 +19,8 @@ function noOwnMessages(messages: number, ownAddresses: readonly string[]): strin
   return `${read}: none is labelled Sent by Gmail. Export your Sent mail, or enter the address(es) you send from.`;
 }
 
-/** Keeps only the user's own messages of an mbox, cleaned and judged; throws when none is theirs. */
-export async function collectFromMbox(stream: ReadableStream<Uint8Array>, tally: ImportTally, options: MboxCollectOptions): Promise<void> {
+/** Keeps only the user's own messages of an mbox, each its own part; throws when none is theirs. */
+export async function collectFromMbox(stream: ReadableStream<Uint8Array>, tally: ReadWritingTally, options: MboxCollectOptions): Promise<void> {
   let messages = 0;
   let own = 0;
   for await (const { raw, bytesRead } of readMboxMessages(stream, options.signal)) {
@@ -31,7 +30,7 @@ export async function collectFromMbox(stream: ReadableStream<Uint8Array>, tally:
     if (ownership === 'unknown') throw new ImportWritingError(NEED_ADDRESS);
     if (ownership === 'own') {
       own++;
-      tally.add(await judgeEmail(raw, headers, options.redact));
+      tally.offers.push(emailOffer(raw, headers));
     } else {
       tally.notOwn++;
     }

@@ -1,4 +1,4 @@
-import type { ImportSummary } from './import-writing';
+import type { ImportSummary } from './admit-imported-writing';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { extractOwnText, parseEmailMessage } from '../harvest/clean';
-import { judgeOwnText, type JudgedText } from './judge-text';
+import { extractOwnText, parseEmailMessage } from '../text';
+import type { SampleOffer } from '../samples/sample-offer';
 import { domainOf, firstAddressIn } from './own-messages';
 
 const LF = 0x0a;
@@ -29,18 +29,12 @@ function writtenAtOf(dateHeader: string | undefined): string | null {
   return isoDateTime.safeParse(iso).success ? iso : null;
 }
 
-/** An email's own text (quoted history and signature removed), judged like any other sample. */
-export function judgeEmail(raw: Uint8Array, headers: ReadonlyMap<string, string>, redact: boolean): Promise<JudgedText> {
-  const own = extractOwnText({ kind: 'eml', content: raw }).text;
-  return judgeOwnText(
-    own,
-    {
-      kind: 'email',
-      source: 'import',
-      site: 'import',
-      writtenAt: writtenAtOf(headers.get('date')),
-      recipientDomain: domainOf(firstAddressIn(headers.get('to'))),
-    },
-    redact,
-  );
+/** An email's own text (quoted history and signature removed, using its MIME parts), with when and to whom. */
+export function emailOffer(raw: Uint8Array, headers: ReadonlyMap<string, string>): SampleOffer {
+  return {
+    text: extractOwnText({ kind: 'eml', content: raw }).text,
+    kind: 'email',
+    writtenAt: writtenAtOf(headers.get('date')),
+    recipientDomain: domainOf(firstAddressIn(headers.get('to'))),
+  };
 }

@@ -3,7 +3,8 @@ import { freshDatabase } from '../../tests/support/fresh-database';
 import type { IdiolectDatabase } from '../db/database';
 import { writeSetting } from '../db/settings';
 import { ImportWritingError } from './errors';
-import { importWritingFiles, type ImportProgress } from './import-writing';
+import type { ImportProgress } from './import-writing';
+import { importWritingFiles } from '../../tests/support/import-writing';
 import { ESCAPED_OWN_TEXT_START, fileOf, PLAIN_MBOX, PLAIN_OWN_TEXT, REPLY_OWN_TEXT, TAKEOUT_MBOX } from '../../tests/support/mbox-fixtures';
 
 let db: IdiolectDatabase;

@@ -1,10 +1,7 @@
-import type { IdiolectDatabase } from '../db/database';
-import { readSetting } from '../db/settings';
-import { extractOwnText } from '../harvest/clean';
+import { extractOwnText } from '../text';
 import { collectFromMbox } from './collect-mbox';
-import { judgeEmail, readEmailHeaders } from './email-text';
+import { emailOffer, readEmailHeaders } from './email-text';
 import { ImportWritingError } from './errors';
-import { ImportTally, judgeOwnText } from './judge-text';
 import { markdownToText } from './markdown-to-text';
 import {
   decodeUtf8Text,
@@ -14,17 +11,7 @@ import {
   readSmallFile,
   type ImportFile,
 } from './read-file';
-import { storeImportedSamples } from './store-samples';
-
-export interface ImportSummary {
-  added: number;
-  /** Texts already stored (or imported twice), kept once. */
-  duplicates: number;
-  /** Texts not stored, counted by reason ("too short"). */
-  skipped: Record<string, number>;
-  /** Messages of an mbox that someone else sent. */
-  notOwn: number;
-}
+import { ReadWritingTally, type ReadWriting } from './read-writing-result';
 
 export interface ImportProgress {
   fileName: string;
@@ -48,15 +35,14 @@ function writtenAtOfFile(file: ImportFile): string | null {
 
 async function collectFromFile(
   file: ImportFile,
-  tally: ImportTally,
-  redact: boolean,
+  tally: ReadWritingTally,
   options: ImportOptions,
   onRead: (bytesRead: number, messagesRead: number) => void,
 ): Promise<void> {
   const type = importFileTypeOf(file.name);
   if (!type) throw new ImportWritingError('Idiolect imports .txt, .md, .eml and .mbox files; this is none of them.');
   if (type === 'mbox') {
-    await collectFromMbox(file.stream(), tally, { ownAddresses: options.ownAddresses ?? [], redact, signal: options.signal, onMessageRead: onRead });
+    await collectFromMbox(file.stream(), tally, { ownAddresses: options.ownAddresses ?? [], signal: options.signal, onMessageRead: onRead });
     return;
   }
   if (type === 'eml') {
@@ -65,28 +51,26 @@ async function collectFromFile(
     if (!EMAIL_HEADERS.some((name) => headers.has(name))) {
       throw new ImportWritingError('This is not an email message: it has no From, To, Date or Subject header.');
     }
-    tally.add(await judgeEmail(raw, headers, redact));
+    tally.offers.push(emailOffer(raw, headers));
     return;
   }
   const text = decodeUtf8Text(await readSmallFile(file, MAX_TEXT_FILE_BYTES));
   const prose = type === 'markdown' ? markdownToText(text) : text;
-  const origin = { kind: type === 'markdown' ? 'post' : 'other', source: 'import', site: 'import', writtenAt: writtenAtOfFile(file), recipientDomain: null } as const;
-  tally.add(await judgeOwnText(extractOwnText({ kind: 'plain', content: prose }).text, origin, redact));
-}
-
-async function storeTally(db: IdiolectDatabase, tally: ImportTally): Promise<ImportSummary> {
-  const stored = await storeImportedSamples(db, tally.candidates);
-  return { ...stored, skipped: tally.skipped, notOwn: tally.notOwn };
+  tally.offers.push({
+    text: extractOwnText({ kind: 'plain', content: prose }).text,
+    kind: type === 'markdown' ? 'post' : 'other',
+    writtenAt: writtenAtOfFile(file),
+  });
 }
 
 /**
- * Imports files the user chose. Everything is read and cleaned before anything is written, and
- * written in one transaction: a bad file, a failure or a cancel leaves the store as it was.
+ * Reads the files the user chose, in the page they chose them in, down to the texts that are
+ * their own. Nothing is stored: the background judges and keeps them (admitImportedWriting), so
+ * a bad file, a failure or a cancel while reading leaves the store as it was.
  */
-export async function importWritingFiles(db: IdiolectDatabase, files: readonly ImportFile[], options: ImportOptions = {}): Promise<ImportSummary> {
+export async function readWritingFiles(files: readonly ImportFile[], options: ImportOptions = {}): Promise<ReadWriting> {
   if (files.length === 0) throw new ImportWritingError('Choose at least one file to import.');
-  const redact = await readSetting(db, 'redactBeforeStoring');
-  const tally = new ImportTally();
+  const tally = new ReadWritingTally();
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
   let finishedBytes = 0;
   for (const file of files) {
@@ -97,7 +81,7 @@ export async function importWritingFiles(db: IdiolectDatabase, files: readonly I
       options.onProgress?.({ fileName: file.name, bytesRead: finishedBytes + bytesRead, totalBytes, messagesRead });
     };
     try {
-      await collectFromFile(file, tally, redact, options, report);
+      await collectFromFile(file, tally, options, report);
     } catch (error) {
       if (error instanceof ImportWritingError) throw new ImportWritingError(`${file.name}: ${error.message}`);
       throw error;
@@ -106,15 +90,5 @@ export async function importWritingFiles(db: IdiolectDatabase, files: readonly I
     finishedBytes += file.size;
   }
   options.signal?.throwIfAborted();
-  return storeTally(db, tally);
-}
-
-/** One pasted text becomes one sample, cleaned and judged like everything else. */
-export async function importPastedText(db: IdiolectDatabase, text: string): Promise<ImportSummary> {
-  if (text.trim() === '') throw new ImportWritingError('Paste or type some text first.');
-  const redact = await readSetting(db, 'redactBeforeStoring');
-  const tally = new ImportTally();
-  const origin = { kind: 'other', source: 'paste', site: 'paste', writtenAt: null, recipientDomain: null } as const;
-  tally.add(await judgeOwnText(extractOwnText({ kind: 'plain', content: text }).text, origin, redact));
-  return storeTally(db, tally);
+  return tally.result();
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../tests/support/fresh-database';
 import type { IdiolectDatabase } from '../db/database';
 import { describeImportSummary } from './describe-summary';
-import { importPastedText, importWritingFiles } from './import-writing';
+import { importPastedText, importWritingFiles } from '../../tests/support/import-writing';
 import { fileOf, PLAIN_OWN_TEXT } from '../../tests/support/mbox-fixtures';
 
 let db: IdiolectDatabase;

@@ -1,5 +1,6 @@
 import type { IdiolectDatabase } from '../db/database';
 import type { Sample } from '../db/records';
+import { recentUsableSamples, usableSamplesByIds } from '../db/samples';
 import type { CandidateSample } from '../hyperalign/select-samples';
 
 /**
@@ -21,46 +22,16 @@ function toCandidate(sample: Sample): CandidateSample {
   };
 }
 
-function recentUsable(db: IdiolectDatabase, profileId: string) {
-  return db.samples
-    .where('[profileId+storedAt]')
-    .between([profileId, ''], [profileId, '\uffff'])
-    .reverse()
-    .filter((sample) => !sample.excluded);
-}
-
 /** The samples an inference may choose from: the recent window, plus the ones the profile rests on. */
 export async function loadInferenceCandidates(
   db: IdiolectDatabase,
   profileId: string,
   previouslySeen: readonly string[] = [],
 ): Promise<CandidateSample[]> {
-  const recent = await recentUsable(db, profileId).limit(CANDIDATE_WINDOW).toArray();
+  const recent = await recentUsableSamples(db, profileId, CANDIDATE_WINDOW);
   const inWindow = new Set(recent.map((sample) => sample.id));
   const outside = previouslySeen.filter((id) => !inWindow.has(id)).slice(0, MAX_EARLIER_FETCHED);
-  const earlier = (await db.samples.bulkGet(outside)).filter(
-    (sample): sample is Sample => sample !== undefined && !sample.excluded && sample.profileId === profileId,
-  );
+  const earlier = await usableSamplesByIds(db, profileId, outside);
   return [...recent, ...earlier].map(toCandidate);
 }
 
-/** Whether at least `atLeast` usable samples exist, stored after `since` and not among `seen`; reads at most that many. */
-export async function hasNewSamples(
-  db: IdiolectDatabase,
-  profileId: string,
-  since: string,
-  seen: ReadonlySet<string>,
-  atLeast: number,
-): Promise<boolean> {
-  const found = await db.samples
-    .where('[profileId+storedAt]')
-    .between([profileId, since], [profileId, '\uffff'], false, true)
-    .filter((sample) => !sample.excluded && !seen.has(sample.id))
-    .limit(atLeast)
-    .count();
-  return found >= atLeast;
-}
-
-export async function countUsableSamples(db: IdiolectDatabase, profileId: string, atMost: number): Promise<number> {
-  return recentUsable(db, profileId).limit(atMost).count();
-}

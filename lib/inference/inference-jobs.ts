@@ -1,5 +1,7 @@
 import type { IdiolectDatabase } from '../db/database';
 import { latestHypothesisSet } from '../db/hypothesis-sets';
+import { claimJob, queueJobUnlessPending, settleJobAsFailed, settleJobWithoutResult, settleJobWithVersion } from '../db/jobs';
+import { countUsableSamples, hasUsableSamplesStoredAfter } from '../db/samples';
 import type { InferenceJob } from '../db/records';
 import { isStorageFull, storageFullMessage } from '../db/storage-full';
 import { inferHypotheses } from '../hyperalign/infer';
@@ -11,100 +13,37 @@ import { applyVerification, hypothesesToVerify, verifyHypotheses, withoutStaleSu
 import { selectHeldOutSamples } from '../hyperalign/verify-samples';
 import { LlmError } from '../llm/errors';
 import type { LlmClient } from '../llm/types';
-import { countUsableSamples, hasNewSamples, loadInferenceCandidates } from './candidates';
+import { loadInferenceCandidates } from './candidates';
 
 /** HyPerAlign reports useful hypotheses from about four texts; fewer would mostly be noise. */
 export { MIN_SAMPLES_FOR_INFERENCE } from './learning-threshold';
 import { MIN_SAMPLES_FOR_INFERENCE } from './learning-threshold';
 /** A profile is refined once this many new texts arrived (or at once when the person asks). */
 export const NEW_SAMPLES_FOR_REFINEMENT = 3;
-/** A job that was interrupted this many times (the worker stopped mid-way) is given up. */
-export const MAX_JOB_ATTEMPTS = 3;
 
-/**
- * Queues an inference when the profile has enough samples and enough arrived since the last
- * hypothesis set. A job already waiting will see them, so none is added then. Reads are bounded:
- * the cost does not grow with the number of stored samples.
- */
 /**
  * A first profile needs one new sample (all are new); a refinement waits for a few, unless the
  * person asked. "New" means stored after the samples the latest version could have seen.
  */
 async function isInferenceDue(db: IdiolectDatabase, profileId: string, latest: HypothesisSet | undefined, forced: boolean): Promise<boolean> {
   const needed = !latest || forced ? 1 : NEW_SAMPLES_FOR_REFINEMENT;
-  return hasNewSamples(db, profileId, latest ? learnedUpTo(latest) : '', new Set(latest?.sampleIds ?? []), needed);
+  return hasUsableSamplesStoredAfter(db, profileId, latest ? learnedUpTo(latest) : '', new Set(latest?.sampleIds ?? []), needed);
 }
 
+/**
+ * Queues an inference when the profile has enough samples and enough arrived since the last
+ * hypothesis set. A job already waiting will see them, so none is added then. Reads are bounded:
+ * the cost does not grow with the number of stored samples.
+ */
 export async function queueInferenceIfDue(
   db: IdiolectDatabase,
   profileId: string,
   options: { force?: boolean } = {},
 ): Promise<InferenceJob | null> {
-  return db.transaction('rw', db.samples, db.hypothesisSets, db.jobs, async () => {
-    const pending = await db.jobs
-      .where('profileId')
-      .equals(profileId)
-      .filter((job) => job.state === 'queued')
-      .first();
-    if (pending) return null;
-    if ((await countUsableSamples(db, profileId, MIN_SAMPLES_FOR_INFERENCE)) < MIN_SAMPLES_FOR_INFERENCE) return null;
-    if (!(await isInferenceDue(db, profileId, await latestHypothesisSet(db, profileId), options.force ?? false))) return null;
-    const now = new Date().toISOString();
-    const job: InferenceJob = {
-      id: crypto.randomUUID(),
-      kind: 'infer',
-      profileId,
-      state: 'queued',
-      attempts: 0,
-      createdAt: now,
-      updatedAt: now,
-      error: null,
-      resultSetId: null,
-      claimToken: null,
-      heartbeatAt: null,
-      forced: options.force ?? false,
-    };
-    await db.jobs.add(job);
-    return job;
-  });
-}
-
-export function listUnfinishedJobs(db: IdiolectDatabase): Promise<InferenceJob[]> {
-  return db.jobs.where('state').anyOf('queued', 'running').sortBy('createdAt');
-}
-
-/**
- * Takes a job for this run. A job found 'running' was interrupted (the worker that ran it was
- * stopped), so it is taken over: a new token makes any result of the earlier run unstorable.
- */
-async function claimJob(db: IdiolectDatabase, jobId: string): Promise<{ job: InferenceJob; token: string } | null> {
-  return db.transaction('rw', db.jobs, async () => {
-    const current = await db.jobs.get(jobId);
-    if (!current || current.state === 'done' || current.state === 'failed') return null;
-    const now = new Date().toISOString();
-    if (current.attempts >= MAX_JOB_ATTEMPTS) {
-      await db.jobs.put({
-        ...current,
-        state: 'failed',
-        updatedAt: now,
-        error: `Learning was interrupted ${current.attempts} times (the browser stopped the extension’s background), so it was given up. It will try again when new texts arrive.`,
-      });
-      return null;
-    }
-    const token = crypto.randomUUID();
-    const job: InferenceJob = { ...current, state: 'running', attempts: current.attempts + 1, updatedAt: now, claimToken: token, heartbeatAt: now };
-    await db.jobs.put(job);
-    return { job, token };
-  });
-}
-
-/** Marks that the run holding `token` is alive; false when another run has taken the job. */
-export async function touchJob(db: IdiolectDatabase, jobId: string, token: string): Promise<boolean> {
-  return db.transaction('rw', db.jobs, async () => {
-    const current = await db.jobs.get(jobId);
-    if (!current || current.claimToken !== token || current.state !== 'running') return false;
-    await db.jobs.update(jobId, { heartbeatAt: new Date().toISOString() });
-    return true;
+  const forced = options.force ?? false;
+  return queueJobUnlessPending(db, profileId, forced, async () => {
+    if ((await countUsableSamples(db, profileId, MIN_SAMPLES_FOR_INFERENCE)) < MIN_SAMPLES_FOR_INFERENCE) return false;
+    return isInferenceDue(db, profileId, await latestHypothesisSet(db, profileId), forced);
   });
 }
 
@@ -171,19 +110,16 @@ export async function runInferenceJob(
   llm: LlmClient,
   options: RunOptions = {},
 ): Promise<HypothesisSet | null> {
-  const claimed = await claimJob(db, jobId);
-  if (!claimed) return null;
-  const { job, token } = claimed;
+  const lease = await claimJob(db, jobId);
+  if (!lease) return null;
+  const { job, token } = lease;
   options.onClaimed?.(token);
 
   try {
     const base = await latestHypothesisSet(db, job.profileId);
     // A job queued while another ran may have nothing left to learn once that one stored its set.
     if (base && !(await isInferenceDue(db, job.profileId, base, job.forced ?? false))) {
-      await db.transaction('rw', db.jobs, async () => {
-        const now = await db.jobs.get(jobId);
-        if (now?.state === 'running' && now.claimToken === token) await db.jobs.put({ ...now, state: 'done', updatedAt: new Date().toISOString() });
-      });
+      await settleJobWithoutResult(db, jobId, token);
       return null;
     }
     const current: CurrentProfile | undefined = base ? { hypotheses: base.hypotheses, attributes: base.attributes } : undefined;
@@ -198,11 +134,8 @@ export async function runInferenceJob(
     // Held out from every sample the hypotheses may rest on: this version's and the base's.
     const seen = new Set([...chosen.map((sample) => sample.id), ...(base?.sampleIds ?? [])]);
     const outcome = await verifyIfPossible(llm, inferred.hypotheses, selectHeldOutSamples(candidates, seen), options.signal);
-    return await db.transaction('rw', db.jobs, db.hypothesisSets, async () => {
-      const now = await db.jobs.get(jobId);
-      if (!now || now.state !== 'running' || now.claimToken !== token) return null;
-      const latest = await latestHypothesisSet(db, job.profileId);
-      const set = hypothesisSetSchema.parse({
+    const versionAfter = (latest: HypothesisSet | undefined) =>
+      hypothesisSetSchema.parse({
         id: crypto.randomUUID(),
         profileId: job.profileId,
         version: (latest?.version ?? 0) + 1,
@@ -220,22 +153,9 @@ export async function runInferenceJob(
         provider: llm.provider,
         usage: totalUsage(inferred.usage, outcome),
       } satisfies HypothesisSet);
-      await db.hypothesisSets.add(set);
-      const note = outcome.kind === 'failed' ? outcome.note : null;
-      await db.jobs.put({ ...now, state: 'done', resultSetId: set.id, error: note, updatedAt: set.createdAt });
-      return set;
-    });
+    return await settleJobWithVersion(db, lease, versionAfter, outcome.kind === 'failed' ? outcome.note : null);
   } catch (error) {
-    await db.transaction('rw', db.jobs, async () => {
-      const now = await db.jobs.get(jobId);
-      if (!now || now.claimToken !== token || now.state !== 'running') return;
-      await db.jobs.put({
-        ...now,
-        state: 'failed',
-        error: jobFailureMessage(error),
-        updatedAt: new Date().toISOString(),
-      });
-    });
+    await settleJobAsFailed(db, jobId, token, jobFailureMessage(error));
     throw error;
   }
 }

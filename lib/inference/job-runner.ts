@@ -1,6 +1,7 @@
 import type { IdiolectDatabase } from '../db/database';
 import type { LlmClient } from '../llm/types';
-import { listUnfinishedJobs, runInferenceJob, touchJob } from './inference-jobs';
+import { listUnfinishedJobs, renewJobLease } from '../db/jobs';
+import { runInferenceJob } from './inference-jobs';
 
 export interface JobRunnerOptions {
   onError?: (error: unknown) => void;
@@ -25,7 +26,7 @@ export function createJobRunner(db: IdiolectDatabase, connectLlm: () => Promise<
       const llm = await connectLlm();
       await runInferenceJob(db, jobId, llm, {
         onClaimed: (token) => {
-          timer = setInterval(() => void touchJob(db, jobId, token), heartbeatMs);
+          timer = setInterval(() => void renewJobLease(db, jobId, token), heartbeatMs);
         },
       });
     } catch (error) {

@@ -4,7 +4,7 @@ import { seedLearnedProfile } from '../../tests/support/profile-fixtures';
 import type { IdiolectDatabase } from '../db/database';
 import { MAX_IMPORT_BYTES } from './export-format';
 import { exportProfiles } from './export-profiles';
-import { importProfileFile, importProfiles } from './import-profiles';
+import { importProfiles, readProfileFile } from './import-profiles';
 
 /*
  * A profile file may come from anyone. Whatever it holds, the import either adds new profiles
@@ -43,7 +43,7 @@ describe('a hostile profile file', () => {
   it('over 50 MB is refused before it is read into memory', async () => {
     const before = await everythingStored();
     const huge = { size: MAX_IMPORT_BYTES + 1, text: () => Promise.reject(new Error('a file this large must not be read')) };
-    await expect(importProfileFile(target, huge)).rejects.toThrow('This file is too large to be an Idiolect profile (over 50 MB).');
+    await expect(readProfileFile(huge)).rejects.toThrow('This file is too large to be an Idiolect profile (over 50 MB).');
     await expect(importProfiles(target, ' '.repeat(MAX_IMPORT_BYTES + 1))).rejects.toThrow(/too large/);
     expect(await everythingStored()).toEqual(before);
   });

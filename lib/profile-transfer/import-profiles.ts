@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { contentHash as duplicateHashOf } from '../harvest/clean/content-hash';
 import type { IdiolectDatabase } from '../db/database';
-import type { Profile, Sample } from '../db/records';
+import { addProfilesWithRecords, type ProfileWithRecords } from '../db/profile-records';
+import { listProfiles } from '../db/profiles';
+import type { Sample } from '../db/records';
 import { looksLikeInstruction, mergeAttributes } from '../hyperalign/refine';
-import { emptyAttributes, type HypothesisSet } from '../hyperalign/schema';
+import { emptyAttributes } from '../hyperalign/schema';
+import { readAdmissionContext } from '../samples/admission-context';
+import { judgeOffer, type AdmissionContext } from '../samples/judge-offer';
+import { SOURCE_POLICIES } from '../samples/source-policy';
 import { MAX_IMPORT_BYTES, profileExportSchema, type ExportedProfile } from './export-format';
 
 export class ProfileImportError extends Error {
@@ -15,11 +19,12 @@ export class ProfileImportError extends Error {
 
 const TOO_LARGE = `This file is too large to be an Idiolect profile (over ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`;
 
-export interface ProfileImportSummary {
-  profiles: number;
-  samples: number;
-  hypothesisSets: number;
-}
+export const profileImportSummarySchema = z.object({
+  profiles: z.number().int().nonnegative(),
+  samples: z.number().int().nonnegative(),
+  hypothesisSets: z.number().int().nonnegative(),
+});
+export type ProfileImportSummary = z.infer<typeof profileImportSummarySchema>;
 
 export function parseProfileExport(fileText: string): z.infer<typeof profileExportSchema> {
   if (fileText.length > MAX_IMPORT_BYTES) throw new ProfileImportError(TOO_LARGE);
@@ -39,9 +44,9 @@ export function parseProfileExport(fileText: string): z.infer<typeof profileExpo
 }
 
 /** Reads an export file the person chose, refusing one too large before reading it into memory. */
-export async function importProfileFile(db: IdiolectDatabase, file: Pick<Blob, 'size' | 'text'>): Promise<ProfileImportSummary> {
+export async function readProfileFile(file: Pick<Blob, 'size' | 'text'>): Promise<string> {
   if (file.size > MAX_IMPORT_BYTES) throw new ProfileImportError(TOO_LARGE);
-  return importProfiles(db, await file.text());
+  return file.text();
 }
 
 /**
@@ -51,15 +56,11 @@ export async function importProfileFile(db: IdiolectDatabase, file: Pick<Blob, '
  */
 export async function importProfiles(db: IdiolectDatabase, fileText: string): Promise<ProfileImportSummary> {
   const file = parseProfileExport(fileText);
-  const existingNames = new Set((await db.profiles.toArray()).map((profile) => profile.name));
-  const prepared = await Promise.all(file.profiles.map((entry) => withFreshIds(entry, existingNames)));
-  await db.transaction('rw', db.profiles, db.samples, db.hypothesisSets, async () => {
-    for (const entry of prepared) {
-      await db.profiles.add(entry.profile);
-      await db.samples.bulkAdd(entry.samples);
-      await db.hypothesisSets.bulkAdd(entry.hypothesisSets);
-    }
-  });
+  const existingNames = new Set((await listProfiles(db)).map((profile) => profile.name));
+  const context = await readAdmissionContext(db);
+  const prepared: ProfileWithRecords[] = [];
+  for (const entry of file.profiles) prepared.push(await withFreshIds(entry, existingNames, context));
+  await addProfilesWithRecords(db, prepared);
   return {
     profiles: prepared.length,
     samples: prepared.reduce((sum, entry) => sum + entry.samples.length, 0),
@@ -67,24 +68,32 @@ export async function importProfiles(db: IdiolectDatabase, fileText: string): Pr
   };
 }
 
-async function withFreshIds(
-  entry: ExportedProfile,
-  takenNames: Set<string>,
-): Promise<{ profile: Profile; samples: Sample[]; hypothesisSets: HypothesisSet[] }> {
+/**
+ * A file's sample goes through the same admission checks as any other text (quality, redaction,
+ * not an Idiolect rewrite); what the person's Idiolect recorded about it (when, where, excluded) is kept.
+ */
+async function admittedSample(sample: Sample, context: AdmissionContext): Promise<Sample | null> {
+  const judgement = await judgeOffer(sample, sample.site, sample.source, SOURCE_POLICIES['profile-import'], context);
+  if (!judgement.accepted) return null;
+  const { text, contentHash, wordCount } = judgement.sample;
+  return { ...sample, text, contentHash, wordCount };
+}
+
+async function withFreshIds(entry: ExportedProfile, takenNames: Set<string>, context: AdmissionContext): Promise<ProfileWithRecords> {
   const profileId = crypto.randomUUID();
   const name = uniqueName(entry.profile.name, takenNames);
   takenNames.add(name);
   const sampleIds = new Map<string, string>();
   const seenHashes = new Set<string>();
   const samples: Sample[] = [];
-  for (const sample of entry.samples) {
+  for (const offered of entry.samples) {
     // The file's own hash is not trusted: it decides what counts as a duplicate.
-    const contentHash = await duplicateHashOf(sample.text);
-    if (seenHashes.has(contentHash)) continue;
-    seenHashes.add(contentHash);
+    const sample = await admittedSample(offered, context);
+    if (!sample || seenHashes.has(sample.contentHash)) continue;
+    seenHashes.add(sample.contentHash);
     const id = crypto.randomUUID();
-    sampleIds.set(sample.id, id);
-    samples.push({ ...sample, id, profileId, contentHash });
+    sampleIds.set(offered.id, id);
+    samples.push({ ...sample, id, profileId });
   }
   const hypothesisSets = entry.hypothesisSets.map((set) => ({
     ...set,

@@ -1,11 +1,13 @@
 import type { IdiolectDatabase } from '../db/database';
 import { latestHypothesisSet } from '../db/hypothesis-sets';
 import type { Sample } from '../db/records';
+import { recentUsableSamples } from '../db/samples';
 import type { PromptSample } from '../hyperalign/inference-prompt';
 import { buildRewriteMessages, MAX_EXEMPLARS, rewriteMaxTokens, type DraftKind, type LengthChoice } from '../hyperalign/rewrite-prompt';
 import { withoutRepeats } from '../hyperalign/select-samples';
 import { MIN_SAMPLES_FOR_INFERENCE } from '../inference/learning-threshold';
 import type { ChatMessage, LlmClient } from '../llm/types';
+import { countWords, isShortText, MIN_SAMPLE_WORDS } from '../text/sample-quality';
 
 export class NoProfileYetError extends Error {
   constructor() {
@@ -25,29 +27,29 @@ export interface RewriteInput {
 
 /** Recent samples looked at for examples; bounded, like inference, whatever the number stored. */
 const EXEMPLAR_WINDOW = 200;
-const EXEMPLAR_MIN_WORDS = 8;
 const EXEMPLAR_MAX_WORDS = 150;
 
-/** A few short, recent texts by the person of the same kind as the draft, each a different text. */
-export async function loadRewriteExemplars(db: IdiolectDatabase, profileId: string, kind: DraftKind): Promise<PromptSample[]> {
-  const recent = await db.samples
-    .where('[profileId+storedAt]')
-    .between([profileId, ''], [profileId, '\uffff'])
-    .reverse()
-    .limit(EXEMPLAR_WINDOW)
-    .toArray();
-  const fitting = recent.filter(
-    (sample: Sample) =>
-      !sample.excluded && sample.kind === kind && sample.wordCount >= EXEMPLAR_MIN_WORDS && sample.wordCount <= EXEMPLAR_MAX_WORDS,
-  );
-  return withoutRepeats(fitting.map((sample) => ({ ...sample, recipient: sample.recipientDomain })))
-    .slice(0, MAX_EXEMPLARS)
-    .map(({ id, text, kind: sampleKind, site }) => ({ id, text, kind: sampleKind, site }));
+/**
+ * A few recent texts by the person, each a different text: of the draft's kind (any kind only
+ * when there is none of it), and of its length first, so a two-line reply is shown two-line replies.
+ */
+export async function loadRewriteExemplars(db: IdiolectDatabase, profileId: string, kind: DraftKind, draft = ''): Promise<PromptSample[]> {
+  const recent = await recentUsableSamples(db, profileId, EXEMPLAR_WINDOW);
+  const fitting = recent.filter((sample: Sample) => sample.wordCount >= MIN_SAMPLE_WORDS && sample.wordCount <= EXEMPLAR_MAX_WORDS);
+  const sameKind = fitting.filter((sample) => sample.kind === kind);
+  const draftIsShort = isShortText(countWords(draft));
+  const distinct = withoutRepeats((sameKind.length > 0 ? sameKind : fitting).map((sample) => ({ ...sample, recipient: sample.recipientDomain })));
+  // Stable: among texts as long as the draft, and among the others, the most recent come first.
+  const byLength = [...distinct].sort((a, b) => Number(isShortText(b.wordCount) === draftIsShort) - Number(isShortText(a.wordCount) === draftIsShort));
+  return byLength.slice(0, MAX_EXEMPLARS).map(({ id, text, kind: sampleKind, site }) => ({ id, text, kind: sampleKind, site }));
 }
 
 /** The generation prompt for a draft: the current hypotheses and attributes, and a few examples. */
 export async function prepareRewrite(db: IdiolectDatabase, input: RewriteInput): Promise<ChatMessage[]> {
-  const [set, exemplars] = await Promise.all([latestHypothesisSet(db, input.profileId), loadRewriteExemplars(db, input.profileId, input.kind)]);
+  const [set, exemplars] = await Promise.all([
+    latestHypothesisSet(db, input.profileId),
+    loadRewriteExemplars(db, input.profileId, input.kind, input.draft),
+  ]);
   if (!set) throw new NoProfileYetError();
   return buildRewriteMessages({
     draft: input.draft,

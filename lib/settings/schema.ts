@@ -17,21 +17,22 @@ function isHttpUrl(value: string): boolean {
  * The model endpoint. Fields added after version 1 are optional, so settings saved by an older
  * version still parse (a failed parse would silently fall back to the defaults).
  */
-export const llmSettingsSchema = z
-  .object({
-    provider: providerIdSchema,
-    baseURL: z.string().trim().max(500),
-    model: z.string().trim().max(200),
-    /** The model's context window in tokens when the person knows it; absent or null: the preset's guess. */
-    contextTokens: z.number().int().min(512).max(2_000_000).nullish(),
-  })
-  .superRefine((settings, ctx) => {
-    if (settings.provider === 'chrome-builtin') return;
-    if (!isHttpUrl(settings.baseURL)) {
-      ctx.addIssue({ code: 'custom', path: ['baseURL'], message: 'Enter the endpoint’s address, such as http://localhost:11434/v1' });
-    }
-    if (settings.model === '') ctx.addIssue({ code: 'custom', path: ['model'], message: 'Enter the name of the model to use' });
-  });
+export const llmSettingsFieldsSchema = z.object({
+  provider: providerIdSchema,
+  baseURL: z.string().trim().max(500),
+  model: z.string().trim().max(200),
+  /** The model's context window in tokens when the person knows it; absent or null: the preset's guess. */
+  contextTokens: z.number().int().min(512).max(2_000_000).nullish(),
+});
+
+/** The endpoint as it may be saved; the fields alone are what a form may hold while it is being typed. */
+export const llmSettingsSchema = llmSettingsFieldsSchema.superRefine((settings, ctx) => {
+  if (settings.provider === 'chrome-builtin') return;
+  if (!isHttpUrl(settings.baseURL)) {
+    ctx.addIssue({ code: 'custom', path: ['baseURL'], message: 'Enter the endpoint’s address, such as http://localhost:11434/v1' });
+  }
+  if (settings.model === '') ctx.addIssue({ code: 'custom', path: ['model'], message: 'Enter the name of the model to use' });
+});
 export type LlmSettings = z.infer<typeof llmSettingsSchema>;
 
 /** A site the user allowed collection on, named by its host ("mail.google.com", "127.0.0.1"). */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluationResultsSchema } from '../../lib/evaluation/results-schema';
+import { evaluationResultsSchema } from '../../scripts/evaluation/results-schema';
 import { hypothesisSetSchema } from '../../lib/hyperalign/schema';
 import { sendMessageOnPage } from './support/compose-page';
 import { readStore } from './support/engine-helpers';

@@ -76,7 +76,7 @@ const takeoutShortSent = lines(
   'Date: Thu, 14 Mar 2024 08:00:00 +0100',
   'Subject: Re: Lunch',
   '',
-  'Sounds good, see you at noon.',
+  'Thanks!',
   '',
 );
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendFile, readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { tokenUsageSchema, type TokenUsage } from '../hyperalign/schema';
+import { tokenUsageSchema, type TokenUsage } from '../../lib/hyperalign/schema';
 
 /** Bump when the meaning of a cached answer changes, so old entries stop matching. */
 const CACHE_FORMAT = 1;

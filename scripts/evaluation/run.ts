@@ -1,11 +1,11 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { inferHypotheses, type InferredProfile } from '../hyperalign/infer';
-import type { PromptSample } from '../hyperalign/inference-prompt';
-import type { TokenUsage } from '../hyperalign/schema';
-import { createOpenAICompatibleClient } from '../llm/openai-compatible';
-import type { ChatMessage, LlmClient } from '../llm/types';
-import { scoreStyle, styleFingerprintOf, type StyleFingerprint } from '../style';
+import { inferHypotheses, type InferredProfile } from '../../lib/hyperalign/infer';
+import type { PromptSample } from '../../lib/hyperalign/inference-prompt';
+import type { TokenUsage } from '../../lib/hyperalign/schema';
+import { createOpenAICompatibleClient } from '../../lib/llm/openai-compatible';
+import type { ChatMessage, LlmClient } from '../../lib/llm/types';
+import { scoreStyle, styleFingerprintOf, type StyleFingerprint } from '../../lib/style';
 import { pairResults, styleResults } from './aggregate';
 import { addUsage, openAnswerCache } from './cache';
 import { renderWinRateChart } from './chart-svg';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scoreStyle, styleFingerprintOf } from '../style';
+import { scoreStyle, styleFingerprintOf } from '../../lib/style';
 import { type ChatRequest, type FakeOpenAI, type Reply, startFakeOpenAI } from '../../tests/support/fake-openai';
 import { CONDITIONS, type Condition } from './conditions';
 import { describeFailure } from './describe-failure';

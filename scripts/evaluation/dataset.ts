@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeIssues } from '../llm/structured';
+import { describeIssues } from '../../lib/llm/structured';
 import { EvaluationError } from './errors';
 
 /** One text by one author; other fields (domain, source, license…) are kept but not used. */

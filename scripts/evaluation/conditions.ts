@@ -1,6 +1,6 @@
-import { describeProfile, neutralizePromptTags } from '../hyperalign/rewrite-prompt';
-import type { Hypothesis, UserAttributes } from '../hyperalign/schema';
-import type { ChatMessage } from '../llm/types';
+import { describeProfile, neutralizePromptTags } from '../../lib/hyperalign/rewrite-prompt';
+import type { Hypothesis, UserAttributes } from '../../lib/hyperalign/schema';
+import type { ChatMessage } from '../../lib/llm/types';
 import type { GenerationTask } from './generation-task';
 
 export const CONDITIONS = ['hyperalign', 'few-shot', 'zero-shot'] as const;

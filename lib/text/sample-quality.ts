@@ -2,8 +2,13 @@ import { contentHash } from './content-hash';
 import { detectLanguage, type DetectedLanguage } from './detect-language';
 import { redactPersonalData, type Redaction } from './redact';
 
-/** Fewer words than this say too little about how someone writes. */
-export const MIN_SAMPLE_WORDS = 20;
+/**
+ * Fewer words than this say nothing about how someone writes. Most replies people send are short
+ * ("Sounds good, see you at 3. Thanks!"), and their greetings, sign-offs and brevity are style.
+ */
+export const MIN_SAMPLE_WORDS = 4;
+/** A usable text under this many words is a short one: learning groups such texts, exemplars match on it. */
+export const SHORT_SAMPLE_WORDS = 20;
 /** Share of lines that may be code, log output or quotation before a sample is mostly not prose. */
 export const MAX_NON_PROSE_SHARE = 0.5;
 
@@ -12,6 +17,8 @@ export interface SampleQuality {
   /** Why the sample is not usable, in words a person understands. Empty when usable. */
   reasons: string[];
   wordCount: number;
+  /** Usable, but under SHORT_SAMPLE_WORDS words. */
+  short: boolean;
 }
 
 export interface SampleCandidate {
@@ -54,6 +61,10 @@ function quotedShare(text: string): number {
 
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
+export function isShortText(wordCount: number): boolean {
+  return wordCount < SHORT_SAMPLE_WORDS;
+}
+
 export function assessSampleQuality(text: string): SampleQuality {
   const wordCount = countWords(text);
   const reasons: string[] = [];
@@ -71,7 +82,7 @@ export function assessSampleQuality(text: string): SampleQuality {
   const quoteLineShare = shareOf(lines, (line) => /^\s*>/.test(line));
   const quoteShare = Math.max(quoteLineShare, quotedShare(text));
   if (quoteShare > MAX_NON_PROSE_SHARE) reasons.push(`mostly quoted from someone else: ${percent(quoteShare)} is quotation`);
-  return { usable: reasons.length === 0, reasons, wordCount };
+  return { usable: reasons.length === 0, reasons, wordCount, short: isShortText(wordCount) };
 }
 
 /** Quality verdict and metadata for a candidate writing sample; optionally redacts contact data. */

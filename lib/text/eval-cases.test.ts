@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateCases, judgeCase, parseCaseLines, type CleanCase } from './eval-cases';
 
-const repoRoot = path.resolve(__dirname, '../../..');
+const repoRoot = path.resolve(__dirname, '../..');
 const sharedCases = path.resolve(repoRoot, '../shared/fixtures/email-replies/all_cases.jsonl');
 /** Measured 261 of 285 on the shared cases; the misses are peer conventions we do not follow (see report). */
 const PASS_RATE_FLOOR = 0.9;

@@ -13,10 +13,15 @@ describe('assessSampleQuality', () => {
     expect(assessSampleQuality(prose)).toMatchObject({ usable: true, reasons: [] });
   });
 
-  it('rejects short text with a reason a person understands', () => {
-    const quality = assessSampleQuality('Thanks, see you on Friday then!');
+  it('keeps a short reply, marked short: greetings, sign-offs and brevity are style', () => {
+    expect(assessSampleQuality('Thanks, see you on Friday then!')).toEqual({ usable: true, reasons: [], wordCount: 6, short: true });
+    expect(assessSampleQuality(prose).short).toBe(false);
+  });
+
+  it('rejects a text of a word or two with a reason a person understands', () => {
+    const quality = assessSampleQuality('See you!');
     expect(quality.usable).toBe(false);
-    expect(quality.reasons).toEqual([`too short: 6 words, need ${MIN_SAMPLE_WORDS}`]);
+    expect(quality.reasons).toEqual([`too short: 2 words, need ${MIN_SAMPLE_WORDS}`]);
   });
 
   it('rejects text that is mostly code', () => {

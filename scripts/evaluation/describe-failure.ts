@@ -1,4 +1,4 @@
-import { LlmError } from '../llm/errors';
+import { LlmError } from '../../lib/llm/errors';
 import { EvaluationError } from './errors';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LlmClient, StructuredRequest, StructuredResult, TextRequest, TextResult } from '../llm/types';
+import type { LlmClient, StructuredRequest, StructuredResult, TextRequest, TextResult } from '../../lib/llm/types';
 import { type AnswerCache, cacheKey } from './cache';
 
 /** How many model answers a run needed, and how many of them the cache already had. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChatMessage } from '../llm/types';
+import type { ChatMessage } from '../../lib/llm/types';
 import type { Condition } from './conditions';
 
 /** The judge's answer; validated like every model answer before it counts. */

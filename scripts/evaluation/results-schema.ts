@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hypothesisCategorySchema, tokenUsageSchema, userAttributesSchema } from '../hyperalign/schema';
+import { hypothesisCategorySchema, tokenUsageSchema, userAttributesSchema } from '../../lib/hyperalign/schema';
 import { CONDITIONS } from './conditions';
 import { pairIdSchema } from './judge';
 

@@ -1,0 +1,102 @@
+import type { IdiolectDatabase } from '../db/database';
+import { changeHypothesis } from '../db/hypothesis-edits';
+import { createProfile, deleteProfile, ensureActiveProfile, listProfiles, renameProfile, switchActiveProfile } from '../db/profiles';
+import { deleteSample, setSampleExcluded } from '../db/sample-edits';
+import type { SecretStore } from '../db/secrets';
+import { writeSetting } from '../db/settings';
+import { readStyleFingerprint } from '../db/style-profiles';
+import { admitImportedWriting, admitPastedText, type AdmittedImport } from '../import-writing';
+import { queueInferenceIfDue } from '../inference/inference-jobs';
+import { importProfiles } from '../profile-transfer/import-profiles';
+import type { MessageHandlers } from '../protocol/serve-messages';
+import type { Admission } from '../samples/admit-samples';
+import type { SamplesChanged } from '../samples/samples-changed';
+import { allowSite, disallowSites, harvestPolicyFor, setCollectionPaused, setReviewBeforeSaving } from './collection-control';
+import { listLlmModels, saveLlmSettings, testLlmConnection, viewLlmSettings, type LlmConnectionOptions } from './llm-connection';
+import { acceptSubmittedSample } from './sample-intake';
+import { addSelectedTextAsSample } from './selection-sample';
+import { wipeEverything } from './wipe';
+
+export interface BackgroundServices {
+  db: IdiolectDatabase;
+  secrets: SecretStore;
+  llmOptions: LlmConnectionOptions;
+  samplesChanged: SamplesChanged;
+  /** Runs queued learning jobs. */
+  startLearning(): void;
+}
+
+/** After a change to a profile's samples, whatever else it did; `null`: nothing changed. */
+async function thenSamplesChanged(services: BackgroundServices, profileId: string | null): Promise<void> {
+  if (profileId) await services.samplesChanged([profileId]);
+}
+
+/** The profile an admission added samples to; null when it added none. */
+function changedProfileOf(admission: Admission): string | null {
+  return admission.storedCount > 0 ? admission.profileId : null;
+}
+
+async function summaryAfterChange(services: BackgroundServices, admitted: Promise<AdmittedImport>) {
+  const { admission, summary } = await admitted;
+  await thenSamplesChanged(services, changedProfileOf(admission));
+  return summary;
+}
+
+/** The context menu's "add selected text": a command too, ending like every other in "samples changed". */
+export async function addSelectionAsSample(services: BackgroundServices, selection: { text: string; pageUrl: string | undefined }): Promise<void> {
+  await thenSamplesChanged(services, changedProfileOf(await addSelectedTextAsSample(services.db, selection)));
+}
+
+/**
+ * What the background does for each message of the protocol. It is the only writer of the
+ * database: the popup and options page read through live queries and send these commands.
+ */
+export function backgroundCommands(services: BackgroundServices): MessageHandlers {
+  const { db, secrets, llmOptions } = services;
+  return {
+    submitSample: async (submission, sender) => {
+      const admission = await acceptSubmittedSample(db, submission, sender.url);
+      await thenSamplesChanged(services, changedProfileOf(admission));
+      return admission.verdicts[0]!;
+    },
+    getHarvestPolicy: (_, sender) => harvestPolicyFor(db, sender.url),
+    getLlmSettings: () => viewLlmSettings(db, secrets),
+    saveLlmSettings: (change) => saveLlmSettings(db, secrets, change),
+    testLlmConnection: (change) => testLlmConnection(secrets, change, llmOptions),
+    listLlmModels: (change) => listLlmModels(secrets, change),
+    allowSite: (site) => allowSite(db, site),
+    disallowSite: (site) => disallowSites(db, [site]),
+    setCollectionPaused: (paused) => setCollectionPaused(db, paused),
+    setReviewBeforeSaving: (review) => setReviewBeforeSaving(db, review),
+    setRedactBeforeStoring: async (redact) => {
+      await writeSetting(db, 'redactBeforeStoring', redact);
+    },
+    wipeAllData: () => wipeEverything(db, secrets),
+    inferNow: async () => {
+      const profile = await ensureActiveProfile(db);
+      await readStyleFingerprint(db, profile.id);
+      const queued = (await queueInferenceIfDue(db, profile.id, { force: true })) !== null;
+      services.startLearning();
+      return { queued };
+    },
+    addPastedText: (text) => summaryAfterChange(services, admitPastedText(db, text)),
+    importWriting: (read) => summaryAfterChange(services, admitImportedWriting(db, read)),
+    importProfileFile: async (fileText) => {
+      const before = new Set((await listProfiles(db)).map((profile) => profile.id));
+      const summary = await importProfiles(db, fileText);
+      const added = (await listProfiles(db)).map((profile) => profile.id).filter((id) => !before.has(id));
+      await services.samplesChanged(added);
+      return summary;
+    },
+    setSampleExcluded: async ({ sampleId, excluded }) => thenSamplesChanged(services, await setSampleExcluded(db, sampleId, excluded)),
+    deleteSample: async (sampleId) => thenSamplesChanged(services, await deleteSample(db, sampleId)),
+    createProfile: (name) => createProfile(db, name),
+    renameProfile: ({ profileId, name }) => renameProfile(db, profileId, name),
+    switchActiveProfile: (profileId) => switchActiveProfile(db, profileId),
+    deleteProfile: async (profileId) => {
+      await deleteProfile(db, profileId);
+      await services.samplesChanged([]);
+    },
+    changeHypothesis: ({ setId, hypothesisId, change }) => changeHypothesis(db, setId, hypothesisId, change),
+  };
+}

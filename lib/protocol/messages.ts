@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { hypothesisChangeSchema } from '../db/hypothesis-edits';
+import { profileSchema } from '../db/records';
+import { importSummarySchema } from '../import-writing/admit-imported-writing';
+import { readWritingSchema } from '../import-writing/read-writing-result';
+import { profileImportSummarySchema } from '../profile-transfer/import-profiles';
+import { MAX_IMPORT_BYTES } from '../profile-transfer/export-format';
+import { MAX_OFFERED_CHARS, sampleOfferSchema } from '../samples/sample-offer';
+import { sampleVerdictSchema } from '../samples/sample-verdict';
+import { llmSettingsFieldsSchema, llmSettingsSchema } from '../settings/schema';
+
+/**
+ * Who may send a message. Every message is open to the extension's own pages (popup, options);
+ * `content-scripts` opens it to the harvesting script too, which runs beside pages Idiolect does
+ * not control, so only what that script needs is declared so.
+ */
+export type Audience = 'extension-pages' | 'content-scripts';
+
+export interface MessageDeclaration<In extends z.ZodType = z.ZodType, Out extends z.ZodType = z.ZodType> {
+  audience: Audience;
+  input: In;
+  output: Out;
+}
+
+function message<In extends z.ZodType, Out extends z.ZodType>(audience: Audience, input: In, output: Out): MessageDeclaration<In, Out> {
+  return { audience, input, output };
+}
+
+/** No input; and for outputs, no answer beyond "done". */
+const nothing = z.undefined();
+const done = z.void();
+
+export const sampleSubmissionSchema = sampleOfferSchema.pick({ text: true, kind: true, recipientDomain: true });
+export type SampleSubmission = z.input<typeof sampleSubmissionSchema>;
+
+/** What the content script must know before it reads or hands over a sent text. */
+export const harvestPolicySchema = z.object({
+  /** Whether this page's site is allowed and collection is not paused. */
+  collecting: z.boolean(),
+  reviewBeforeSaving: z.boolean(),
+});
+export type HarvestPolicy = z.infer<typeof harvestPolicySchema>;
+
+export const llmSettingsViewSchema = z.object({
+  settings: llmSettingsSchema,
+  hasApiKey: z.boolean(),
+  /** Whether this browser has an on-device model (Chrome's Prompt API). */
+  builtIn: z.enum(['unavailable', 'downloadable', 'downloading', 'available']).optional(),
+});
+export type LlmSettingsView = z.infer<typeof llmSettingsViewSchema>;
+
+/** The endpoint as typed (checked by the handler, which words its own errors); `apiKey`: a new key, `null` to forget the saved one, absent to keep it. */
+export const llmSettingsChangeSchema = z.object({
+  settings: llmSettingsFieldsSchema,
+  apiKey: z.string().max(1_000).nullable().optional(),
+});
+export type LlmSettingsChange = z.infer<typeof llmSettingsChangeSchema>;
+
+export const connectionReportSchema = z.object({ ok: z.boolean(), message: z.string(), models: z.array(z.string()) });
+
+const siteInput = z.string().max(2_000);
+const id = z.string().min(1).max(100);
+
+/** Every message the background serves: the one protocol of the content script, the popup and the options page. */
+export const backgroundMessages = {
+  // The harvesting script's two messages.
+  submitSample: message('content-scripts', sampleSubmissionSchema, sampleVerdictSchema),
+  getHarvestPolicy: message('content-scripts', nothing, harvestPolicySchema),
+
+  getLlmSettings: message('extension-pages', nothing, llmSettingsViewSchema),
+  saveLlmSettings: message('extension-pages', llmSettingsChangeSchema, llmSettingsViewSchema),
+  /** Lists the models and runs one tiny completion with the settings as typed. */
+  testLlmConnection: message('extension-pages', llmSettingsChangeSchema, connectionReportSchema),
+  /** The model names the endpoint as typed offers (for the model picker); empty when it does not say. */
+  listLlmModels: message('extension-pages', llmSettingsChangeSchema, z.array(z.string())),
+
+  allowSite: message('extension-pages', siteInput, z.array(z.string())),
+  disallowSite: message('extension-pages', siteInput, z.array(z.string())),
+  setCollectionPaused: message('extension-pages', z.boolean(), done),
+  setReviewBeforeSaving: message('extension-pages', z.boolean(), done),
+  setRedactBeforeStoring: message('extension-pages', z.boolean(), done),
+  wipeAllData: message('extension-pages', nothing, done),
+  inferNow: message('extension-pages', nothing, z.object({ queued: z.boolean() })),
+
+  // Samples, through the admission pipeline; each ends in the "samples changed" step.
+  addPastedText: message('extension-pages', z.string().max(MAX_OFFERED_CHARS), importSummarySchema),
+  importWriting: message('extension-pages', readWritingSchema, importSummarySchema),
+  importProfileFile: message('extension-pages', z.string().max(MAX_IMPORT_BYTES), profileImportSummarySchema),
+  setSampleExcluded: message('extension-pages', z.object({ sampleId: id, excluded: z.boolean() }), done),
+  deleteSample: message('extension-pages', id, done),
+
+  // Profiles (voices) and their hypotheses.
+  createProfile: message('extension-pages', z.string().max(200), profileSchema),
+  renameProfile: message('extension-pages', z.object({ profileId: id, name: z.string().max(200) }), done),
+  switchActiveProfile: message('extension-pages', id, done),
+  deleteProfile: message('extension-pages', id, done),
+  changeHypothesis: message('extension-pages', z.object({ setId: id, hypothesisId: id, change: hypothesisChangeSchema }), done),
+} satisfies Record<string, MessageDeclaration>;
+
+/** Messages the background sends to the harvesting scripts in open tabs. */
+export const contentScriptMessages = {
+  /** Ask for the policy again (pause, a site removed). */
+  harvestPolicyChanged: message('extension-pages', nothing, done),
+} satisfies Record<string, MessageDeclaration>;
+
+export type BackgroundMessages = typeof backgroundMessages;
+export type BackgroundMessage = keyof BackgroundMessages;
+export type MessageInput<K extends BackgroundMessage> = z.output<BackgroundMessages[K]['input']>;
+export type MessageOutput<K extends BackgroundMessage> = z.input<BackgroundMessages[K]['output']>;
+/** What a sender passes (before defaults are filled in). */
+export type MessageData<K extends BackgroundMessage> = z.input<BackgroundMessages[K]['input']>;

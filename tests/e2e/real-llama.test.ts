@@ -69,9 +69,11 @@ describe.skipIf(cannotRun !== null)('against a real llama-server (../shared/llam
     await compose.close();
     const finished = async () => (await readStore<{ state: string; error: string | null }>(options, 'jobs')).filter((job) => job.state === 'done' || job.state === 'failed');
     await expect.poll(async () => (await finished()).length, { timeout: 220_000, interval: 1_000 }).toBeGreaterThan(0);
-    expect((await finished()).map((job) => job.error ?? job.state)).toEqual(['done']);
-    const [set] = await readStore<unknown>(options, 'hypothesisSets');
-    expect(hypothesisSetSchema.safeParse(set).success).toBe(true);
+    // A job queued while another ran ends 'done' with nothing left to learn; none may fail, and one version is stored.
+    expect(new Set((await finished()).map((job) => job.error ?? job.state))).toEqual(new Set(['done']));
+    const sets = await readStore<unknown>(options, 'hypothesisSets');
+    expect(sets).toHaveLength(1);
+    expect(hypothesisSetSchema.safeParse(sets[0]).success).toBe(true);
   });
 
   it('streams a rewrite of a draft and checks its facts', { timeout: 120_000 }, async () => {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { DraftKind, LengthChoice } from '@/lib/hyperalign/rewrite-prompt';
+import type { DraftKind, LengthChoice } from '@/lib/hyperalign/rewrite-choices';
 import { insertIntoTab, readDraftFromTab } from '@/lib/page-bridge/tab-bridge';
 import { describeFidelity } from '@/lib/rewrite/fidelity';
 import type { StyleFingerprint } from '@/lib/style';

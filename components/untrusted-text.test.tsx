@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openIdiolectDatabase } from '@/lib/db/database';
 import { ensureActiveProfile } from '@/lib/db/profiles';
-import { addSample } from '@/lib/db/samples';
+import { addSample } from '@/lib/db/sample-writes';
 import { askToKeepSample } from '@/lib/harvest/review-prompt';
 import type { Hypothesis } from '@/lib/hyperalign/schema';
 import { HypothesisList } from './HypothesisList';

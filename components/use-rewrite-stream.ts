@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser, type Browser } from 'wxt/browser';
-import type { DraftKind, LengthChoice } from '@/lib/hyperalign/rewrite-prompt';
+import type { DraftKind, LengthChoice } from '@/lib/hyperalign/rewrite-choices';
 import type { FidelityReport } from '@/lib/rewrite/fidelity';
 import { REWRITE_PORT_NAME, rewriteEventSchema } from '@/lib/rewrite/rewrite-port';
 

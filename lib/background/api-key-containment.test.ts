@@ -4,7 +4,7 @@ import { startFakeOpenAI, type FakeOpenAI } from '../../tests/support/fake-opena
 import { freshDatabase } from '../../tests/support/fresh-database';
 import { seedLearnedProfile } from '../../tests/support/profile-fixtures';
 import type { IdiolectDatabase } from '../db/database';
-import { addSample } from '../db/samples';
+import { addSample } from '../db/sample-writes';
 import { SecretStore } from '../db/secrets';
 import { queueInferenceIfDue } from '../inference/inference-jobs';
 import { createJobRunner } from '../inference/job-runner';

@@ -1,7 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { HypothesisSet } from '../hyperalign/schema';
 import type { InferenceJob, Profile, Sample, SettingRecord, StyleProfile } from './records';
-import { buildStyleProfiles } from './style-profiles';
 
 /**
  * The whole local profile store. Large text (sample bodies, hypotheses) is stored but never
@@ -24,14 +23,10 @@ export class IdiolectDatabase extends Dexie {
       jobs: 'id, state, profileId',
       settings: 'key',
     });
-    // v2: each profile's stylometric fingerprint, kept up to date sample by sample.
-    this.version(2)
-      .stores({ styleProfiles: 'profileId' })
-      .upgrade(async (transaction) => {
-        const samples = await transaction.table<Sample, string>('samples').toArray();
-        const profileIds = await transaction.table<Profile, string>('profiles').toCollection().primaryKeys();
-        await transaction.table<StyleProfile, string>('styleProfiles').bulkPut(buildStyleProfiles(profileIds, samples));
-      });
+    // v2: each profile's stylometric fingerprint, kept up to date sample by sample. Upgraded stores
+    // start without one: it is built from the samples on first read (style-profiles.ts), so the
+    // schema, which every page opens, does not bring the style code and its reference data along.
+    this.version(2).stores({ styleProfiles: 'profileId' });
   }
 }
 

@@ -7,7 +7,7 @@ import { acceptSubmittedSample as admitSentText } from '../background/sample-int
 import { queueInferenceIfDue, runInferenceJob } from '../inference/inference-jobs';
 import { styleFingerprintOf } from '../style';
 import type { IdiolectDatabase } from './database';
-import { addSample } from './samples';
+import { addSample } from './sample-writes';
 import { writeSetting } from './settings';
 import { readStyleFingerprint } from './style-profiles';
 

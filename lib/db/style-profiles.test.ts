@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../tests/support/fresh-database';
 import { SAMPLE_TEXTS, seedLearnedProfile } from '../../tests/support/profile-fixtures';
 import { styleFingerprintOf } from '../style';
-import { addSample } from './samples';
+import { addSample } from './sample-writes';
 import { deleteSample, setSampleExcluded } from './sample-edits';
 import { readStyleFingerprint } from './style-profiles';
 

@@ -2,15 +2,6 @@ import { addStyleSample, isFingerprintCurrent, removeStyleSample, styleFingerpri
 import type { IdiolectDatabase } from './database';
 import type { Sample, StyleProfile } from './records';
 
-export function buildStyleProfiles(profileIds: readonly string[], samples: readonly Sample[]): StyleProfile[] {
-  const updatedAt = new Date().toISOString();
-  return profileIds.map((profileId) => ({
-    profileId,
-    fingerprint: styleFingerprintOf(samples.filter((sample) => sample.profileId === profileId && !sample.excluded).map((sample) => sample.text)),
-    updatedAt,
-  }));
-}
-
 async function usableTexts(db: IdiolectDatabase, profileId: string): Promise<string[]> {
   const samples = await db.samples.where('profileId').equals(profileId).toArray();
   return samples.filter((sample) => !sample.excluded).map((sample) => sample.text);

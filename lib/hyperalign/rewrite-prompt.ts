@@ -1,15 +1,8 @@
-import { z } from 'zod';
 import type { ChatMessage } from '../llm/types';
 import type { PromptSample } from './inference-prompt';
 import type { Hypothesis, UserAttributes } from './schema';
 import { estimateTokens, truncateToTokens } from './select-samples';
-import { textKindSchema } from '../db/records';
-
-/** A draft is of the same kinds as the samples, so examples of its kind can be found. */
-export const draftKindSchema = textKindSchema;
-export type DraftKind = z.infer<typeof draftKindSchema>;
-export const lengthChoiceSchema = z.enum(['shorter', 'same', 'longer']);
-export type LengthChoice = z.infer<typeof lengthChoiceSchema>;
+import type { DraftKind, LengthChoice } from './rewrite-choices';
 
 /** A rewrite may be longer than its draft ("longer"), not a page longer: three times it, and room for a short one. */
 export function rewriteMaxTokens(draft: string): number {

@@ -4,7 +4,7 @@ import { useFakeModel } from '../../tests/support/fake-model';
 import { freshDatabase } from '../../tests/support/fresh-database';
 import { seedLearnedProfile } from '../../tests/support/profile-fixtures';
 import type { IdiolectDatabase } from '../db/database';
-import { addSample } from '../db/samples';
+import { addSample } from '../db/sample-writes';
 import { hypothesisSetSchema } from '../hyperalign/schema';
 import { createOpenAICompatibleClient } from '../llm/openai-compatible';
 import type { LlmClient } from '../llm/types';

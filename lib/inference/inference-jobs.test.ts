@@ -5,7 +5,7 @@ import { freshDatabase } from '../../tests/support/fresh-database';
 import type { IdiolectDatabase } from '../db/database';
 import { latestHypothesisSet } from '../db/hypothesis-sets';
 import { ensureActiveProfile } from '../db/profiles';
-import { addSample } from '../db/samples';
+import { addSample } from '../db/sample-writes';
 import type { Hypothesis, HypothesisSet } from '../hyperalign/schema';
 import { queueInferenceIfDue, runInferenceJob } from './inference-jobs';
 import { createJobRunner } from './job-runner';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../tests/support/fresh-database';
 import { ensureActiveProfile } from '../db/profiles';
-import { addSample } from '../db/samples';
+import { addSample } from '../db/sample-writes';
 import { formatSamplesAsData } from '../hyperalign/inference-prompt';
 import { loadRewriteExemplars } from './rewrite-draft';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { draftKindSchema, lengthChoiceSchema } from '../hyperalign/rewrite-prompt';
+import { draftKindSchema, lengthChoiceSchema } from '../hyperalign/rewrite-choices';
 import { fidelityReportSchema } from './fidelity';
 
 /** Streaming needs a long-lived port: one per rewrite, and closing it cancels the rewrite. */

@@ -5,7 +5,7 @@ import { freshDatabase } from '../../tests/support/fresh-database';
 import { serveRewritePort } from '../background/rewrite-service';
 import type { IdiolectDatabase } from '../db/database';
 import { ensureActiveProfile } from '../db/profiles';
-import { addSample } from '../db/samples';
+import { addSample } from '../db/sample-writes';
 import type { Hypothesis, HypothesisSet } from '../hyperalign/schema';
 import type { BuiltInLanguageModel, BuiltInPromptMessage } from '../llm/chrome-builtin';
 import { createLlmClient } from '../llm/create-client';

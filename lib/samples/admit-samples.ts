@@ -1,5 +1,6 @@
 import type { IdiolectDatabase } from '../db/database';
-import { countUsableSamples, storeInActiveProfile } from '../db/samples';
+import { storeInActiveProfile } from '../db/sample-writes';
+import { countUsableSamples } from '../db/samples';
 import { readSetting } from '../db/settings';
 import { isStorageFull, storageFullMessage } from '../db/storage-full';
 import { hostOf } from '../harvest/host-of';

@@ -1,4 +1,4 @@
-import { prepareSample, type PreparedSample } from '../db/samples';
+import { prepareSample, type PreparedSample } from '../db/sample-writes';
 import { contentHash, describeSample, extractOwnText } from '../text';
 import type { SampleOffer } from './sample-offer';
 import type { SourcePolicy } from './source-policy';

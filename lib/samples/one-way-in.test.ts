@@ -7,7 +7,7 @@ import { rememberRewrite } from '../background/own-rewrites';
 import { addSelectionAsSample } from '../background/background-commands';
 import type { IdiolectDatabase } from '../db/database';
 import { ensureActiveProfile } from '../db/profiles';
-import { addSample } from '../db/samples';
+import { addSample } from '../db/sample-writes';
 import { writeSetting } from '../db/settings';
 import { listUnfinishedJobs } from '../db/jobs';
 import { exportProfiles } from '../profile-transfer/export-profiles';

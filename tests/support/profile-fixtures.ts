@@ -1,6 +1,6 @@
 import type { IdiolectDatabase } from '../../lib/db/database';
 import { ensureActiveProfile } from '../../lib/db/profiles';
-import { addSample } from '../../lib/db/samples';
+import { addSample } from '../../lib/db/sample-writes';
 import type { Hypothesis, HypothesisSet } from '../../lib/hyperalign/schema';
 
 export const SAMPLE_TEXTS = [

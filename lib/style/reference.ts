@@ -128,7 +128,6 @@ export interface ReferenceWriter {
   readonly id: string;
   readonly writer: string;
   readonly source: string;
-  readonly condition: LengthCondition;
   readonly rates: StyleRates;
   /** Normalised against the whole reference: what finds the writers nearest to a text. */
   readonly global: StyleVectors;
@@ -245,7 +244,7 @@ export function loadReference(json: unknown): StyleReference {
   const global = globalYardstick(space);
   const writers = file.writers.map((w): ReferenceWriter => {
     const rates = ratesOf(expandWriter(w, file), space, knownOf(w, file));
-    return { id: w.id, writer: w.writer, source: w.source, condition: w.condition, rates, global: vectorsAgainst(rates, global, space) };
+    return { id: w.id, writer: w.writer, source: w.source, rates, global: vectorsAgainst(rates, global, space) };
   });
   return { vocabulary: vocabularyOf(file), space, global, habits: file.habits, writers, calibration: file.calibration };
 }

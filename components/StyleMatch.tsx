@@ -1,19 +1,17 @@
 import { useEffect, useState } from 'react';
 import type { StyleFingerprint, StyleScore } from '@/lib/style';
 
-/** Below this many words the verifier can only tell "maybe" (see README, "Measuring it"). */
-const ROUGH_BELOW_WORDS = 60;
-
 /** "Sounds like you" for one text: the local, deterministic style score, 0 to 100. */
 export function StyleMatch({ label, text, fingerprint }: { label: string; text: string; fingerprint: StyleFingerprint | undefined }) {
   const result = useStyleScore(text, fingerprint);
   if (!result) return null;
   const shown = result.score === null ? explain(result.reason) : `${result.score}/100`;
-  const rough = result.score !== null && text.trim().split(/\s+/).length < ROUGH_BELOW_WORDS;
+  // The verifier says when one text, or a young profile, gives too little evidence (see README, "Measuring it").
+  const rough = result.score === null ? null : result.roughGuess;
   return (
     <p className="style-match" aria-label={`${label} sounds like you: ${shown}`}>
       Sounds like you: <strong>{shown}</strong>
-      {rough && <span className="hint"> (a rough guess for a text this short)</span>}
+      {rough && <span className="hint"> (a rough guess {rough === 'short-text' ? 'for a text this short' : 'from so few samples'})</span>}
     </p>
   );
 }

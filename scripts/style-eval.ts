@@ -1,7 +1,7 @@
 /**
  * Measures the local style verifier on a JSONL of `{author, text, ...}` records:
  *
- *   npm run --silent style:eval -- <file.jsonl> [--k 7] [--strip-signoff] [--chunk 20-60]
+ *   npm run --silent style:eval -- <file.jsonl> [--k 7] [--strip-signoff] [--chunk 20-60] [--reference FILE]
  *
  * For each author the first k texts make a profile (built with the product's code); the other
  * texts are queries. Prints top-1 attribution accuracy (the query goes to the author whose profile
@@ -12,16 +12,20 @@
  * --chunk MIN-MAX measures short texts, as users often have: every text is cut into its
  * paragraphs, unwrapped and merged or split to MIN-MAX words; the profile is an author's first k
  * chunks and the queries are chunks of texts that gave the profile none.
+ * --reference FILE scores against another reference population than the shipped one (a tuning
+ * build of scripts/build-style-reference.ts).
+ * The last line also gives the median shown score against the own author's profile and against
+ * the others' (own_median, other_median), so that a score that saturates shows in one line.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { shortChunks, type WordRange } from '../lib/style/chunks';
 import { fingerprintOf } from '../lib/style/fingerprint';
-import type { StyleReference } from '../lib/style/reference';
+import { loadReference, type StyleReference } from '../lib/style/reference';
 import { scoreText } from '../lib/style/score';
 import { shippedReference } from '../lib/style/shipped';
-import { normaliseText, wordsOf } from '../lib/style/text';
+import { stripSignoff } from '../lib/style/text';
 
 const recordSchema = z.looseObject({ author: z.string().min(1), text: z.string() });
 type EvalRecord = z.infer<typeof recordSchema>;
@@ -31,6 +35,7 @@ export interface EvalOptions {
   readonly k: number;
   readonly stripSignoff: boolean;
   readonly chunk: WordRange | null;
+  readonly reference: string | null;
 }
 
 export interface EvalResult {
@@ -41,6 +46,8 @@ export interface EvalResult {
   /** Mean score of queries against their own author's profile, and against the other profiles. */
   readonly meanSameAuthor: number;
   readonly meanOtherAuthor: number;
+  readonly medianSameAuthor: number;
+  readonly medianOtherAuthor: number;
 }
 
 interface Output {
@@ -55,6 +62,7 @@ export function parseArgs(argv: readonly string[]): EvalOptions {
   let k = 7;
   let stripSignoff = false;
   let chunk: WordRange | null = null;
+  let reference: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--k') {
@@ -68,6 +76,9 @@ export function parseArgs(argv: readonly string[]): EvalOptions {
       const m = /^(\d+)-(\d+)$/.exec(value ?? '');
       if (m === null || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--chunk needs a word range like 20-60, got ${value ?? 'nothing'}`);
       chunk = { min: Number(m[1]), max: Number(m[2]) };
+    } else if (arg === '--reference') {
+      reference = argv[++i] ?? null;
+      if (reference === null) throw new UsageError('--reference needs a file');
     } else if (arg.startsWith('--')) {
       throw new UsageError(`unknown option ${arg}`);
     } else if (file === undefined) {
@@ -76,8 +87,8 @@ export function parseArgs(argv: readonly string[]): EvalOptions {
       throw new UsageError(`unexpected argument ${arg}`);
     }
   }
-  if (file === undefined) throw new UsageError('usage: style-eval <file.jsonl> [--k 7] [--strip-signoff] [--chunk 20-60]');
-  return { file, k, stripSignoff, chunk };
+  if (file === undefined) throw new UsageError('usage: style-eval <file.jsonl> [--k 7] [--strip-signoff] [--chunk 20-60] [--reference FILE]');
+  return { file, k, stripSignoff, chunk, reference };
 }
 
 export function readRecords(file: string): EvalRecord[] {
@@ -98,13 +109,6 @@ export function readRecords(file: string): EvalRecord[] {
       records.push(parsed.data);
     });
   return records;
-}
-
-/** Drops the last line when it is short enough to be a sign-off (at most 4 words). */
-export function stripSignoff(text: string): string {
-  const lines = normaliseText(text).split('\n');
-  const last = lines[lines.length - 1] ?? '';
-  return lines.length > 1 && wordsOf(last).length <= 4 ? lines.slice(0, -1).join('\n').trim() : text;
 }
 
 /** Area under the ROC curve (Mann-Whitney), ties counting one half. */
@@ -195,6 +199,8 @@ export function evaluate(records: readonly EvalRecord[], options: EvalOptions, r
     auc: rocAuc(positives, negatives),
     meanSameAuthor: mean(positives),
     meanOtherAuthor: mean(negatives),
+    medianSameAuthor: median(positives),
+    medianOtherAuthor: median(negatives),
   };
 }
 
@@ -202,14 +208,24 @@ export function main(argv: readonly string[], io: Output = { out: console.log, e
   try {
     const options = parseArgs(argv);
     const records = readRecords(options.file);
-    const result = evaluate(records, options, reference ?? shippedReference(), io);
+    const result = evaluate(records, options, reference ?? (options.reference === null ? shippedReference() : readReference(options.reference)), io);
     const conditions = [`k = ${options.k}`];
     if (options.stripSignoff) conditions.push('sign-offs stripped');
     if (options.chunk !== null) conditions.push(`chunks of ${options.chunk.min}-${options.chunk.max} words`);
     io.out(`top-1 attribution accuracy: ${result.top1.toFixed(3)} over ${result.queries} queries by ${result.authors} authors (${conditions.join(', ')})`);
     io.out(`verification AUC: ${result.auc.toFixed(3)}`);
     io.out(`mean score: ${result.meanSameAuthor.toFixed(1)} against the own author's profile, ${result.meanOtherAuthor.toFixed(1)} against other authors'`);
-    io.out(JSON.stringify({ authors: result.authors, queries: result.queries, top1: round3(result.top1), auc: round3(result.auc) }));
+    io.out(`median score: ${result.medianSameAuthor} against the own author's profile, ${result.medianOtherAuthor} against other authors'`);
+    io.out(
+      JSON.stringify({
+        authors: result.authors,
+        queries: result.queries,
+        top1: round3(result.top1),
+        auc: round3(result.auc),
+        own_median: result.medianSameAuthor,
+        other_median: result.medianOtherAuthor,
+      }),
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -220,6 +236,17 @@ export function main(argv: readonly string[], io: Output = { out: console.log, e
 
 function mean(xs: readonly number[]): number {
   return xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function readReference(file: string): StyleReference {
+  if (!existsSync(file)) throw new UsageError(`no such reference file: ${file}`);
+  return loadReference(JSON.parse(readFileSync(file, 'utf8')));
 }
 
 function round3(x: number): number {

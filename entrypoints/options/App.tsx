@@ -1,3 +1,4 @@
+import { AboutAndLicences } from '@/components/AboutAndLicences';
 import { ActiveProfileDetails } from '@/components/ActiveProfileDetails';
 import { AllowedSitesEditor } from '@/components/AllowedSitesEditor';
 import { PauseCollectionSwitch, RedactBeforeStoringSwitch, ReviewBeforeSavingSwitch } from '@/components/CollectionSwitches';
@@ -21,6 +22,7 @@ export function App() {
       <ActiveProfileDetails />
       <ImportWritingPanel />
       <ProfileTransfer />
+      <AboutAndLicences />
     </main>
   );
 }

@@ -2,22 +2,23 @@
 import { fingerprintOf } from './fingerprint';
 import type { StyleReference } from './reference';
 import { calibrationAt } from './score';
-import { VECTOR_FAMILIES, dot, lengthPosition, styleVectors } from './vectors';
+import { VECTOR_FAMILIES, cosine, lengthPosition, ratesOf, vectorsAgainst, type StyleVectors } from './vectors';
 
 /** One text's habits, computed once so that many distances can be taken cheaply. */
 export interface StylePoint {
-  readonly vectors: ReturnType<typeof styleVectors>;
+  readonly vectors: StyleVectors;
   readonly lengthPosition: number;
 }
 
 export function stylePointOf(text: string, reference: StyleReference): StylePoint {
   const fingerprint = fingerprintOf([text], reference.vocabulary);
-  return { vectors: styleVectors(fingerprint, reference.space), lengthPosition: lengthPosition(fingerprint, reference.space) };
+  const vectors = vectorsAgainst(ratesOf(fingerprint, reference.space), reference.global, reference.space);
+  return { vectors, lengthPosition: lengthPosition(fingerprint, reference.space) };
 }
 
 /**
  * 0 for texts with identical habits, up to 2 for opposite ones: one minus the cosine of the
- * z-scored feature vectors, averaged over feature families with the calibration's weights for
+ * feature vectors z-scored against the whole reference, averaged over feature families with the calibration's weights for
  * texts of these lengths.
  */
 export function distanceBetweenStylePoints(a: StylePoint, b: StylePoint, reference: StyleReference): number {
@@ -25,7 +26,7 @@ export function distanceBetweenStylePoints(a: StylePoint, b: StylePoint, referen
   let weighted = 0;
   let total = 0;
   for (const family of VECTOR_FAMILIES) {
-    weighted += weights[family] * (1 - dot(a.vectors[family], b.vectors[family]));
+    weighted += weights[family] * (1 - cosine(a.vectors[family], b.vectors[family]));
     total += weights[family];
   }
   return total > 0 ? Math.max(0, weighted / total) : 1;

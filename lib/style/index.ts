@@ -1,6 +1,7 @@
 /**
  * Local, deterministic stylometric verifier: a profile's fingerprint, kept up to date sample by
- * sample, and a 0-100 "sounds like you" score calibrated against the shipped reference writers.
+ * sample, and a 0-100 "sounds like you" score calibrated against the shipped reference writers
+ * of many genres.
  */
 import { findOutlierSamples as findOutliersWith, type OutlierSample } from './outliers';
 import { distanceBetweenStylePoints, styleDistance as styleDistanceWith, stylePointOf as stylePointWith, type StylePoint } from './distance';
@@ -15,7 +16,7 @@ import { scoreText as scoreTextWith, type StyleScore } from './score';
 import { shippedReference } from './shipped';
 
 export { styleFingerprintSchema, type StyleFingerprint } from './fingerprint';
-export { MIN_WORDS, type StyleEvidence, type StyleScore } from './score';
+export { MIN_WORDS, ROUGH_BELOW_SAMPLES, ROUGH_BELOW_WORDS, type RoughGuess, type StyleEvidence, type StyleScore } from './score';
 export { DEFAULT_OUTLIER_THRESHOLD, MIN_SAMPLES_FOR_OUTLIERS, type OutlierSample } from './outliers';
 export { benchStyleScoring, type StyleBenchmark } from './bench';
 export { shippedReference } from './shipped';

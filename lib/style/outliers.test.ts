@@ -9,7 +9,7 @@ describe('outlier samples', () => {
     expect(findOutlierSamples(['one sample', 'another one', 'a third'])).toEqual([]);
   });
 
-  describe.skipIf(!hasDevEmails)('on real writers (shared/data/dev-emails.jsonl)', () => {
+  describe.skipIf(!hasDevEmails)('on real writers (shared/data/dev-emails.jsonl)', { timeout: 60_000 }, () => {
     it("flags a text pasted from another writer in most profiles, and few of the writer's own", () => {
       const authors = devEmailAuthors();
       let foreignFlagged = 0;

@@ -8,7 +8,7 @@ import { scoreText } from './score';
 
 /**
  * A leave-one-out score below this (out of 100) means "probably not the same writer": a little
- * below even odds, since capped evidence keeps another writer's texts near 25-45, not near 0.
+ * below even odds: another writer's texts score a median of 20-45, by genre and length, not near 0.
  */
 export const DEFAULT_OUTLIER_THRESHOLD = 45;
 

@@ -1,19 +1,24 @@
 /**
- * The reference population shipped with the extension: other real writers whose fingerprints
- * calibrate every score (so a score means the same for every user), the feature vocabulary, the
- * population statistics used to z-score features, and the fitted calibration weights.
+ * The reference population shipped with the extension: other real writers, of many genres, whose
+ * fingerprints calibrate every score (so a score means the same for every user and every kind of
+ * writing), the feature vocabulary, the population statistics used to z-score features, and the
+ * fitted calibration weights.
  */
 import { z } from 'zod';
 import { COUNT_FAMILIES, STATISTIC_NAMES, type CountFamily } from './features';
 import type { StyleFingerprint } from './fingerprint';
 import {
   LENGTH_CONDITIONS,
-  styleVectors,
+  globalYardstick,
+  ratesOf,
+  vectorsAgainst,
   type FeatureSpace,
   type LengthCondition,
   type Moments,
+  type StyleRates,
   type StyleVectors,
   type VectorFamily,
+  type Yardstick,
 } from './vectors';
 
 const moments = z.object({ mean: z.array(z.number()), sd: z.array(z.number().positive()) });
@@ -23,9 +28,16 @@ const lengthTrend = z.object({ intercept: z.array(z.number()), slope: z.array(z.
 const compactWriterSchema = z.object({
   /** Unique id of this fingerprint. */
   id: z.string(),
-  /** The person who wrote it: one writer has a fingerprint of full mails and one of short texts. */
+  /** The person who wrote it: one writer has a fingerprint of whole texts and one of short texts. */
   writer: z.string(),
+  /** Which source (and so which genre) the writer comes from, an id of the file's `sources`. */
+  source: z.string(),
   condition: z.enum(LENGTH_CONDITIONS),
+  /**
+   * How many leading features of each family (COUNT_FAMILIES order) were counted, when fewer than
+   * the vocabulary has: writers carried over from an older, smaller vocabulary.
+   */
+  known: z.array(z.number().int().nonnegative()).length(COUNT_FAMILIES.length).optional(),
   samples: z.number().int().positive(),
   words: z.number().int().positive(),
   /** Totals of char n-grams, words and word bigrams, in COUNT_FAMILIES order. */
@@ -66,10 +78,20 @@ const habitCounts = z.object({
 });
 export type HabitCounts = z.infer<typeof habitCounts>;
 
-export const referenceFileSchema = z.object({
-  format: z.literal(2),
-  source: z.string(),
+const referenceSourceSchema = z.object({
+  id: z.string(),
+  genre: z.string(),
+  /** Where the texts come from, as a person would name it. */
+  description: z.string(),
   license: z.string(),
+});
+export type ReferenceSource = z.infer<typeof referenceSourceSchema>;
+
+export const referenceFileSchema = z.object({
+  format: z.literal(3),
+  /** The licence of this file as a whole (it is derived from every source below). */
+  license: z.string(),
+  sources: z.array(referenceSourceSchema).min(1),
   method: z.string(),
   vocabulary: z.object({
     id: z.string(),
@@ -105,13 +127,16 @@ export interface StyleVocabulary {
 export interface ReferenceWriter {
   readonly id: string;
   readonly writer: string;
-  readonly condition: LengthCondition;
-  readonly vectors: StyleVectors;
+  readonly source: string;
+  readonly rates: StyleRates;
+  /** Normalised against the whole reference: what finds the writers nearest to a text. */
+  readonly global: StyleVectors;
 }
 
 export interface StyleReference {
   readonly vocabulary: StyleVocabulary;
   readonly space: FeatureSpace;
+  readonly global: Yardstick;
   readonly habits: ReferenceFile['habits'];
   readonly writers: readonly ReferenceWriter[];
   readonly calibration: Calibration;
@@ -147,7 +172,7 @@ export function vocabularyOf(file: Pick<ReferenceFile, 'vocabulary'>): StyleVoca
 }
 
 export function compactWriter(
-  who: { id: string; writer: string; condition: LengthCondition },
+  who: { id: string; writer: string; source: string; condition: LengthCondition },
   fp: StyleFingerprint,
   file: Pick<ReferenceFile, 'vocabulary'>,
 ): CompactWriter {
@@ -203,16 +228,23 @@ export function expandWriter(writer: CompactWriter, file: Pick<ReferenceFile, 'v
   };
 }
 
+function knownOf(writer: CompactWriter, file: Pick<ReferenceFile, 'vocabulary'>): Record<CountFamily, number> {
+  const known = {} as Record<CountFamily, number>;
+  COUNT_FAMILIES.forEach((family, i) => {
+    known[family] = Math.min(writer.known?.[i] ?? Infinity, file.vocabulary[family].length);
+  });
+  return known;
+}
+
 export function loadReference(json: unknown): StyleReference {
   const file = referenceFileSchema.parse(json);
   const missing = STATISTIC_NAMES.filter((name) => !file.vocabulary.statistics.includes(name));
   if (missing.length > 0) throw new Error(`Reference population lacks statistics ${missing.join(', ')}: rebuild it`);
   const space = featureSpaceOf(file);
-  return {
-    vocabulary: vocabularyOf(file),
-    space,
-    habits: file.habits,
-    writers: file.writers.map((w) => ({ id: w.id, writer: w.writer, condition: w.condition, vectors: styleVectors(expandWriter(w, file), space) })),
-    calibration: file.calibration,
-  };
+  const global = globalYardstick(space);
+  const writers = file.writers.map((w): ReferenceWriter => {
+    const rates = ratesOf(expandWriter(w, file), space, knownOf(w, file));
+    return { id: w.id, writer: w.writer, source: w.source, rates, global: vectorsAgainst(rates, global, space) };
+  });
+  return { vocabulary: vocabularyOf(file), space, global, habits: file.habits, writers, calibration: file.calibration };
 }

@@ -1,9 +1,11 @@
 import { devEmailAuthors, devEmailsAvailable } from '../../tests/support/dev-emails';
+import { heldOutWriters, referenceCorpusAvailable } from '../../tests/support/reference-corpus';
 import { describe, expect, it } from 'vitest';
 import { shortChunks } from './chunks';
 import { emptyStyleFingerprint, scoreStyle, styleFingerprintOf, type StyleFingerprint } from './index';
 
 const hasDevEmails = devEmailsAvailable('style score');
+const hasReferenceCorpus = referenceCorpusAvailable('style score');
 
 const profileSamples = [
   'Hi all,\n\nThe mirror is back. I moved it to the new box over the weekend and the sync runs every six hours now, so packages should show up faster than before.\n\nCheers,\nDan',
@@ -56,12 +58,24 @@ describe('style score', () => {
     expect(scoreStyle(profileSamples[0]!, { ...profile, vocabulary: 'older' })).toEqual({ score: null, reason: 'outdated-profile' });
   });
 
+  it('says when it is only a rough guess: a short text, or a profile of one or two samples', () => {
+    const profile = styleFingerprintOf(profileSamples);
+    const short = scoreStyle('Hi all, the mirror is back and the sync runs every six hours now, so packages show up sooner. Cheers, Dan', profile);
+    expect(short.score !== null && short.roughGuess).toBe('short-text');
+    const long = [profileSamples[0], profileSamples[1], profileSamples[0]].join('\n\n');
+    const young = scoreStyle(long, styleFingerprintOf(profileSamples.slice(0, 1)));
+    expect(young.score !== null && young.roughGuess).toBe('small-profile');
+    const grown = scoreStyle(long, styleFingerprintOf([...profileSamples, ...profileSamples]));
+    expect(grown.score !== null && grown.roughGuess).toBeNull();
+  });
+
   it('is deterministic', () => {
     const profile = styleFingerprintOf(profileSamples);
     expect(scoreStyle(profileSamples[0]!, profile)).toEqual(scoreStyle(profileSamples[0]!, structuredClone(profile)));
   });
 
-  describe.skipIf(!hasDevEmails)('on real writers (shared/data/dev-emails.jsonl)', () => {
+  // Scoring hundreds of real texts takes seconds on a busy machine.
+  describe.skipIf(!hasDevEmails)('on real writers (shared/data/dev-emails.jsonl)', { timeout: 60_000 }, () => {
     it("scores a writer's unseen texts higher than other writers' texts", () => {
       const authors = devEmailAuthors();
       const profiles = authors.map((texts) => styleFingerprintOf(texts.slice(0, 7)));
@@ -100,6 +114,31 @@ describe('style score', () => {
       expect(mean(legal)).toBeLessThan(mean(own) - 10);
       expect(Math.max(...legal)).toBeLessThan(80);
       expect(Math.max(...profiles.map(({ profile }) => score(TEXT_SPEAK, profile)))).toBeLessThan(80);
+    });
+  });
+
+  describe.skipIf(!hasReferenceCorpus)('on writers of other genres the reference never saw (its evaluation split)', { timeout: 60_000 }, () => {
+    const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+    it.each(['speeches-congress', 'forum-comments', 'blog-posts'])('%s: own texts score high, strangers of the same genre low', (file) => {
+      const writers = heldOutWriters(file).slice(0, 6);
+      const profiles = writers.map((texts) => styleFingerprintOf(texts.slice(0, 7)));
+      const own: number[] = [];
+      const other: number[] = [];
+      let aboveOthers = 0;
+      writers.forEach((texts, i) => {
+        for (const text of texts.slice(7, 10)) {
+          const scores = profiles.map((p) => score(text, p));
+          const others = scores.filter((_, j) => j !== i);
+          own.push(scores[i]!);
+          other.push(...others);
+          if (scores[i]! > mean(others)) aboveOthers++;
+        }
+      });
+      expect(aboveOthers / own.length).toBeGreaterThanOrEqual(0.75);
+      expect(median(other)).toBeLessThan(50);
+      expect(median(own)).toBeGreaterThan(median(other) + 15);
+      for (const s of [...own, ...other]) expect(s >= 0 && s <= 100).toBe(true);
     });
   });
 

@@ -1,48 +1,55 @@
 /**
  * "Sounds like you": how much more a text resembles a profile than it resembles the reference
- * writers. Each feature family's cosine to the profile is standardised against the same text's
- * cosines to every reference writer (test normalisation, as in speaker verification and the
- * impostors method of Koppel & Winter 2014), greeting and sign-off habits add a log-likelihood
- * ratio, and weights fitted on the reference population, for short and long profiles and queries,
- * turn the evidence into log-odds of "same writer" at even prior. The score is that probability as an integer percentage.
+ * writers most like it. The text is located among the multi-genre reference writers; the 30
+ * nearest make the yardstick both the text and the profile are z-scored against (so a speech is
+ * judged against speakers), and each feature family's cosine to the profile is standardised
+ * against the text's cosines to the 20 nearest (test normalisation against close impostors, as
+ * in speaker verification and the impostors method of Koppel & Winter 2014). Greeting and
+ * sign-off habits add a log-likelihood ratio, and weights fitted on the reference writers, for
+ * short and long profiles and queries, turn the evidence into log-odds of "same writer" at even
+ * prior. The score is that probability as an integer percentage.
  */
 import { extractFeatures } from './features';
 import { addFeatures, emptyFingerprint, type StyleFingerprint } from './fingerprint';
+import { COHORT_SIZE, localYardstick, nearestWriters } from './neighbours';
 import type { Calibration, HabitCounts, SingleCalibration, StyleReference } from './reference';
-import {
-  VECTOR_FAMILIES,
-  dot,
-  lengthPosition,
-  styleVectors,
-  type LengthCondition,
-  type StyleVectors,
-  type VectorFamily,
-} from './vectors';
+import { VECTOR_FAMILIES, cosine, cosineWithRates, lengthPosition, ratesOf, vectorsAgainst, type StyleRates, type VectorFamily } from './vectors';
 
 /** Below this many words a text says too little about style to score. */
 export const MIN_WORDS = 15;
+
+/**
+ * Below this many words in the text, or this many samples in the profile, a score is a rough
+ * guess: it still ranks writers better than chance, but one text says little (see the README's
+ * "Measuring it").
+ */
+export const ROUGH_BELOW_WORDS = 60;
+export const ROUGH_BELOW_SAMPLES = 3;
+
+/** Why a score is only a rough guess. */
+export type RoughGuess = 'short-text' | 'small-profile';
 
 export const EVIDENCE_FAMILIES = [...VECTOR_FAMILIES, 'habits'] as const;
 export type StyleEvidence = Readonly<Record<(typeof EVIDENCE_FAMILIES)[number], number>>;
 
 export type StyleScore =
-  | { readonly score: number; readonly logOdds: number; readonly evidence: StyleEvidence }
+  | { readonly score: number; readonly logOdds: number; readonly roughGuess: RoughGuess | null; readonly evidence: StyleEvidence }
   | { readonly score: null; readonly reason: 'too-short' | 'empty-profile' | 'outdated-profile' };
 
-const profileVectorCache = new WeakMap<StyleReference, WeakMap<StyleFingerprint, StyleVectors>>();
+const profileRatesCache = new WeakMap<StyleReference, WeakMap<StyleFingerprint, StyleRates>>();
 
-export function vectorsOf(fp: StyleFingerprint, reference: StyleReference): StyleVectors {
-  let cache = profileVectorCache.get(reference);
+function profileRates(fp: StyleFingerprint, reference: StyleReference): StyleRates {
+  let cache = profileRatesCache.get(reference);
   if (cache === undefined) {
     cache = new WeakMap();
-    profileVectorCache.set(reference, cache);
+    profileRatesCache.set(reference, cache);
   }
-  let vectors = cache.get(fp);
-  if (vectors === undefined) {
-    vectors = styleVectors(fp, reference.space);
-    cache.set(fp, vectors);
+  let rates = cache.get(fp);
+  if (rates === undefined) {
+    rates = ratesOf(fp, reference.space);
+    cache.set(fp, rates);
   }
-  return vectors;
+  return rates;
 }
 
 /** Share of reference texts, as long as the scored one, that open (or close) with this line. */
@@ -79,28 +86,20 @@ function habitEvidence(text: StyleFingerprint, profile: StyleFingerprint, refere
  * Beyond this many standard deviations a family's evidence grows ever more slowly, so that no
  * single family (say, sentence lengths that happen to match) can decide the score on its own.
  */
-export const EVIDENCE_CAP = 3;
+export const EVIDENCE_CAP = 6;
 
 function softCap(x: number): number {
   return EVIDENCE_CAP * Math.tanh(x / EVIDENCE_CAP);
 }
 
-interface CohortMoments {
-  n: number;
-  sum: number;
-  sumSq: number;
-}
-
-function standardised(similarity: number, m: CohortMoments): number {
-  const mean = m.sum / m.n;
-  const sd = Math.sqrt(Math.max(m.sumSq / m.n - mean * mean, 1e-6));
-  return (similarity - mean) / sd;
+function standardised(similarity: number, cohort: readonly number[]): number {
+  const mean = cohort.reduce((a, b) => a + b, 0) / cohort.length;
+  const variance = cohort.reduce((a, b) => a + (b - mean) ** 2, 0) / cohort.length;
+  return (similarity - mean) / Math.sqrt(Math.max(variance, 1e-6));
 }
 
 /**
  * The evidence that `text` (a one-sample fingerprint) was written by the profile's writer.
- * Each family's similarity is standardised against the reference writers' fingerprints whose
- * texts are as long as the profile's (impostors in the same condition as the claimed writer).
  * `excludedWriters` keeps reference writers out of the comparison (used when the text or the
  * profile belongs to one of them, as when fitting the calibration).
  */
@@ -110,26 +109,22 @@ export function styleEvidence(
   reference: StyleReference,
   excludedWriters: ReadonlySet<string> = new Set(),
 ): StyleEvidence {
-  const t = styleVectors(text, reference.space);
-  const p = vectorsOf(profile, reference);
-  const profileLong = lengthPosition(profile, reference.space);
-  const evidence = {
-    habits: softCap(habitEvidence(text, profile, reference)),
-  } as Record<VectorFamily | 'habits', number>;
+  const { space } = reference;
+  const textRates = ratesOf(text, space);
+  const neighbours = nearestWriters(vectorsAgainst(textRates, reference.global, space), reference.writers, excludedWriters);
+  const yardstick = localYardstick(neighbours, reference.global);
+  const t = vectorsAgainst(textRates, yardstick, space);
+  const p = vectorsAgainst(profileRates(profile, reference), yardstick, space);
+  const cohort = neighbours.slice(0, COHORT_SIZE);
+  const cohortStatistics = cohort.map((w) => w.global.statistics);
+  const evidence = { habits: softCap(habitEvidence(text, profile, reference)) } as Record<VectorFamily | 'habits', number>;
   for (const family of VECTOR_FAMILIES) {
-    const cohorts: Record<LengthCondition, CohortMoments> = { short: { n: 0, sum: 0, sumSq: 0 }, long: { n: 0, sum: 0, sumSq: 0 } };
-    for (const writer of reference.writers) {
-      if (excludedWriters.has(writer.writer)) continue;
-      const s = dot(t[family], writer.vectors[family]);
-      const cohort = cohorts[writer.condition];
-      cohort.n++;
-      cohort.sum += s;
-      cohort.sumSq += s * s;
-    }
-    const similarity = dot(t[family], p[family]);
-    evidence[family] = softCap(
-      (1 - profileLong) * standardised(similarity, cohorts.short) + profileLong * standardised(similarity, cohorts.long),
-    );
+    const similarity = cosine(t[family], p[family]);
+    const strangers =
+      family === 'statistics'
+        ? cohortStatistics.map((c) => cosine(t.statistics, c))
+        : cohort.map((w) => cosineWithRates(t[family], w.rates, family, yardstick.counts[family]));
+    evidence[family] = softCap(standardised(similarity, strangers));
   }
   return evidence;
 }
@@ -171,5 +166,6 @@ export function scoreText(text: string, profile: StyleFingerprint, reference: St
   const evidence = styleEvidence(single, profile, reference);
   const calibration = calibrationAt(reference.calibration, lengthPosition(profile, reference.space), lengthPosition(single, reference.space));
   const logOdds = logOddsOf(evidence, calibration);
-  return { score: scoreFromLogOdds(logOdds), logOdds, evidence };
+  const roughGuess = features.wordCount < ROUGH_BELOW_WORDS ? 'short-text' : profile.samples < ROUGH_BELOW_SAMPLES ? 'small-profile' : null;
+  return { score: scoreFromLogOdds(logOdds), logOdds, roughGuess, evidence };
 }

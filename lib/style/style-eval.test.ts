@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main, rocAuc, stripSignoff } from '../../scripts/style-eval';
+import { main, rocAuc } from '../../scripts/style-eval';
+import { stripSignoff } from './text';
 
 const dir = mkdtempSync(join(tmpdir(), 'style-eval-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,7 +32,12 @@ describe('style:eval command', () => {
     const { code, out, err } = run([file, '--k', '2']);
     expect(code).toBe(0);
     expect(err.join('\n')).toMatch(/skipping c: 1 texts/);
-    expect(JSON.parse(out[out.length - 1]!)).toEqual({ authors: 2, queries: 2, top1: 1, auc: 1 });
+    const last = JSON.parse(out[out.length - 1]!) as Record<string, number>;
+    expect(last).toMatchObject({ authors: 2, queries: 2, top1: 1, auc: 1 });
+    // One own-author score per query, and the own ones above the others, so saturation shows in one line.
+    expect(Object.keys(last)).toEqual(['authors', 'queries', 'top1', 'auc', 'own_median', 'other_median']);
+    expect(last.own_median).toBeGreaterThan(last.other_median!);
+    expect(last.own_median).toBeLessThanOrEqual(100);
   });
 
   it('measures short chunks of the texts with --chunk, queries never sharing a text with the profile', () => {
@@ -59,6 +65,9 @@ describe('style:eval command', () => {
     writeFileSync(bad, `${JSON.stringify({ writer: 'a', text: 'x' })}\n`);
     expect(run([bad])).toMatchObject({ code: 2, err: [expect.stringMatching(/bad\.jsonl:1: expected/)] });
     expect(run([bad, '--k', 'seven']).code).toBe(2);
+    const ok = join(dir, 'ok.jsonl');
+    writeFileSync(ok, `${JSON.stringify({ author: 'a', text: 'x' })}\n`);
+    expect(run([ok, '--reference', join(dir, 'absent.json')])).toMatchObject({ code: 2, err: [expect.stringMatching(/no such reference file/)] });
     expect(run([]).code).toBe(2);
   });
 

@@ -42,3 +42,14 @@ export function splitUnits(raw: string): TextUnits {
     lines: text.split('\n').filter((l) => l.trim() !== ''),
   };
 }
+
+/**
+ * Drops the last line when it is short enough to be a sign-off (at most 4 words): sign-offs give
+ * a writer away in e-mail and mean nothing elsewhere, so measurements and the calibration can
+ * leave them out.
+ */
+export function stripSignoff(text: string): string {
+  const lines = normaliseText(text).split('\n');
+  const last = lines[lines.length - 1] ?? '';
+  return lines.length > 1 && wordsOf(last).length <= 4 ? lines.slice(0, -1).join('\n').trim() : text;
+}

@@ -1,10 +1,13 @@
 /**
- * Turns a fingerprint's counts into one unit vector per feature family, each feature z-scored
- * against the reference population (Cosine Delta: Smith & Aldridge 2011, Evert et al. 2017), so
- * that the cosine of two vectors compares habits relative to how writers in general behave.
+ * Turns a fingerprint into per-family rates, and rates into z-scored vectors (Cosine Delta:
+ * Smith & Aldridge 2011, Evert et al. 2017), so that the cosine of two vectors compares habits
+ * relative to how comparable writers behave. Two normalisations exist:
+ * - global: against the whole multi-genre reference, to find which reference writers a text
+ *   resembles and for cheap distances between samples;
+ * - local: count features against the reference writers nearest to the scored text, so that a
+ *   speech is compared with speakers and a chat line with chatters, not everything with e-mail.
  * Ratio statistics (sentence, paragraph and line lengths, punctuation rates) depend on how long
- * the texts are, so they are z-scored against what the reference writers show in texts of the
- * same length: a 30-word message is compared with short texts, not with long mails.
+ * the texts are, so they are z-scored against what reference texts of the same length show.
  */
 import { COUNT_FAMILIES, type CountFamily } from './features';
 import type { StyleFingerprint } from './fingerprint';
@@ -12,7 +15,7 @@ import type { StyleFingerprint } from './fingerprint';
 export const VECTOR_FAMILIES = [...COUNT_FAMILIES, 'statistics'] as const;
 export type VectorFamily = (typeof VECTOR_FAMILIES)[number];
 
-/** The two text lengths the reference population covers: short messages and full mails. */
+/** The two text lengths the reference population covers: short messages and whole texts. */
 export const LENGTH_CONDITIONS = ['short', 'long'] as const;
 export type LengthCondition = (typeof LENGTH_CONDITIONS)[number];
 
@@ -30,7 +33,7 @@ export interface LengthTrend {
 export interface FeatureSpace {
   /** Features of each family, in vector order (count families are keyed `family:feature`). */
   readonly features: Readonly<Record<VectorFamily, readonly string[]>>;
-  /** Mean and standard deviation of each count feature's per-text rate in the reference population. */
+  /** Mean and standard deviation of each count feature's rate over the reference writers, genres weighted alike. */
   readonly counts: Readonly<Record<CountFamily, Moments>>;
   /** Mean and standard deviation of each statistic in reference texts, by text length. */
   readonly statistics: { readonly mean: LengthTrend; readonly sd: LengthTrend };
@@ -40,7 +43,29 @@ export interface FeatureSpace {
   readonly wordRange: { readonly min: number; readonly max: number };
 }
 
-export type StyleVectors = Readonly<Record<VectorFamily, Float64Array>>;
+/** A fingerprint's feature rates, the raw material of both normalisations. */
+export interface StyleRates {
+  readonly counts: Readonly<Record<CountFamily, Float64Array>>;
+  readonly totals: Readonly<Record<CountFamily, number>>;
+  /**
+   * How many leading features of each family were counted: reference writers fingerprinted over
+   * an older, smaller vocabulary know only its prefix, and are compared on that prefix alone.
+   */
+  readonly known: Readonly<Record<CountFamily, number>>;
+  /** Each statistic's value, NaN where it has no denominator (no sentences, no capitals...). */
+  readonly statistics: Float64Array;
+  /** Mean words per text, within the reference's word range (trends are not extrapolated). */
+  readonly wordsPerText: number;
+}
+
+/** A z-scored vector of one family with its length; features beyond `known` are zero. */
+export interface FamilyVector {
+  readonly values: Float64Array;
+  readonly known: number;
+  readonly norm: number;
+}
+
+export type StyleVectors = Readonly<Record<VectorFamily, FamilyVector>>;
 
 /**
  * Where a fingerprint's texts sit between the short (0) and the long (1) reference texts, by
@@ -53,67 +78,148 @@ export function lengthPosition(fp: Pick<StyleFingerprint, 'words' | 'samples'>, 
   return Math.min(1, Math.max(0, position));
 }
 
+export function ratesOf(fp: StyleFingerprint, space: FeatureSpace, known?: Readonly<Record<CountFamily, number>>): StyleRates {
+  const counts = {} as Record<CountFamily, Float64Array>;
+  for (const family of COUNT_FAMILIES) {
+    const keys = space.features[family];
+    const total = fp.totals[family];
+    const v = new Float64Array(keys.length);
+    if (total > 0) for (let i = 0; i < keys.length; i++) v[i] = (fp.counts[keys[i]!] ?? 0) / total;
+    counts[family] = v;
+  }
+  const names = space.features.statistics;
+  const statistics = new Float64Array(names.length);
+  for (let i = 0; i < names.length; i++) {
+    const ratio = fp.statistics[names[i]!];
+    statistics[i] = ratio === undefined || ratio.den === 0 ? Number.NaN : ratio.num / ratio.den;
+  }
+  const words = fp.words / Math.max(1, fp.samples);
+  return {
+    counts,
+    totals: fp.totals,
+    known: known ?? { char: space.features.char.length, word: space.features.word.length, bigram: space.features.bigram.length },
+    statistics,
+    wordsPerText: Math.min(space.wordRange.max, Math.max(space.wordRange.min, words)),
+  };
+}
+
 /**
  * Largest z-score one feature may have: in a short text a single rare word is a large deviation,
  * and without a bound that one word would decide the direction of the whole vector.
  */
-const MAX_FEATURE_Z = 3;
+const MAX_FEATURE_Z = 4;
 
 function clip(z: number): number {
   return Math.max(-MAX_FEATURE_Z, Math.min(MAX_FEATURE_Z, z));
 }
 
-function normalise(v: Float64Array): Float64Array {
+function vectorOf(values: Float64Array, known: number): FamilyVector {
   let norm = 0;
-  for (let i = 0; i < v.length; i++) norm += v[i]! * v[i]!;
-  norm = Math.sqrt(norm);
-  if (norm > 0) for (let i = 0; i < v.length; i++) v[i]! /= norm;
-  return v;
+  for (let i = 0; i < known; i++) norm += values[i]! * values[i]!;
+  return { values, known, norm: Math.sqrt(norm) };
 }
 
-function countVector(fp: StyleFingerprint, family: CountFamily, space: FeatureSpace): Float64Array {
-  const keys = space.features[family];
-  const { mean, sd } = space.counts[family];
-  const total = fp.totals[family];
-  const v = new Float64Array(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    if (total === 0) continue;
-    const rate = (fp.counts[keys[i]!] ?? 0) / total;
-    // The rate of a short text is noisy (Poisson): a rare n-gram seen once in 40 words is mostly
-    // chance, so its deviation counts against the population spread plus that sampling noise.
-    v[i] = clip((rate - mean[i]!) / Math.sqrt(sd[i]! * sd[i]! + mean[i]! / total));
+/** Mean and variance of each count feature's rate, the yardstick one normalisation uses. */
+export interface CountYardstick {
+  readonly mean: Float64Array;
+  readonly variance: Float64Array;
+}
+
+/**
+ * The means and spreads count features are z-scored against. Statistics always use the length
+ * trends of the whole reference: they depend on how long a text is more than on its genre, and
+ * the neighbours of a short text are often writers of long ones.
+ */
+export interface Yardstick {
+  readonly counts: Readonly<Record<CountFamily, CountYardstick>>;
+}
+
+function countVector(rates: StyleRates, family: CountFamily, yardstick: CountYardstick): FamilyVector {
+  const r = rates.counts[family];
+  const known = rates.known[family];
+  const total = rates.totals[family];
+  const { mean, variance } = yardstick;
+  const v = new Float64Array(r.length);
+  if (total > 0) {
+    for (let i = 0; i < known; i++) {
+      // The rate of a short text is noisy (Poisson): a rare n-gram seen once in 40 words is mostly
+      // chance, so its deviation counts against the population spread plus that sampling noise.
+      v[i] = clip((r[i]! - mean[i]!) / Math.sqrt(variance[i]! + mean[i]! / total));
+    }
   }
-  return normalise(v);
+  return vectorOf(v, total > 0 ? known : 0);
 }
 
-function statisticsVector(fp: StyleFingerprint, space: FeatureSpace): Float64Array {
-  const names = space.features.statistics;
+export function statisticsVector(rates: StyleRates, space: FeatureSpace): FamilyVector {
   const { mean, sd } = space.statistics;
-  // The trends were fitted on texts within wordRange; beyond it they are not extrapolated.
-  const words = Math.min(space.wordRange.max, Math.max(space.wordRange.min, fp.words / Math.max(1, fp.samples)));
-  const logWords = Math.log(words);
-  const v = new Float64Array(names.length);
-  for (let i = 0; i < names.length; i++) {
-    const ratio = fp.statistics[names[i]!];
-    // A rate with no denominator (no sentences, no capital letters...) carries no evidence.
-    if (ratio === undefined || ratio.den === 0) continue;
+  const logWords = Math.log(rates.wordsPerText);
+  const v = new Float64Array(rates.statistics.length);
+  for (let i = 0; i < v.length; i++) {
+    const value = rates.statistics[i]!;
+    // A rate with no denominator carries no evidence.
+    if (Number.isNaN(value)) continue;
     const expected = mean.intercept[i]! + mean.slope[i]! * logWords;
-    v[i] = clip((ratio.num / ratio.den - expected) / (sd.intercept[i]! + sd.slope[i]! * logWords));
+    v[i] = clip((value - expected) / (sd.intercept[i]! + sd.slope[i]! * logWords));
   }
-  return normalise(v);
+  return vectorOf(v, v.length);
 }
 
-export function styleVectors(fp: StyleFingerprint, space: FeatureSpace): StyleVectors {
+export function globalYardstick(space: FeatureSpace): Yardstick {
+  const counts = {} as Record<CountFamily, CountYardstick>;
+  for (const family of COUNT_FAMILIES) {
+    const { mean, sd } = space.counts[family];
+    counts[family] = { mean, variance: sd.map((s) => s * s) };
+  }
+  return { counts };
+}
+
+export function vectorsAgainst(rates: StyleRates, yardstick: Yardstick, space: FeatureSpace): StyleVectors {
   return {
-    char: countVector(fp, 'char', space),
-    word: countVector(fp, 'word', space),
-    bigram: countVector(fp, 'bigram', space),
-    statistics: statisticsVector(fp, space),
+    char: countVector(rates, 'char', yardstick.counts.char),
+    word: countVector(rates, 'word', yardstick.counts.word),
+    bigram: countVector(rates, 'bigram', yardstick.counts.bigram),
+    statistics: statisticsVector(rates, space),
   };
 }
 
-export function dot(a: Float64Array, b: Float64Array): number {
+/**
+ * Cosine of a vector with the count vector `rates` would have against `yardstick`, without
+ * building that vector: the cohort of every score is compared this way.
+ */
+export function cosineWithRates(a: FamilyVector, rates: StyleRates, family: CountFamily, yardstick: CountYardstick): number {
+  const r = rates.counts[family];
+  const total = rates.totals[family];
+  const n = Math.min(a.known, rates.known[family]);
+  if (total === 0) return 0;
+  const { mean, variance } = yardstick;
+  let d = 0;
+  let normB = 0;
+  let normA = 0;
+  for (let i = 0; i < n; i++) {
+    const z = clip((r[i]! - mean[i]!) / Math.sqrt(variance[i]! + mean[i]! / total));
+    d += a.values[i]! * z;
+    normB += z * z;
+    normA += a.values[i]! * a.values[i]!;
+  }
+  return normA > 0 && normB > 0 ? d / Math.sqrt(normA * normB) : 0;
+}
+
+/**
+ * Cosine of two family vectors. When one knows fewer features, the other is cut to the same
+ * prefix, so that features one side never counted neither help nor hurt.
+ */
+export function cosine(a: FamilyVector, b: FamilyVector): number {
+  const n = Math.min(a.known, b.known);
+  let d = 0;
+  for (let i = 0; i < n; i++) d += a.values[i]! * b.values[i]!;
+  if (d === 0) return 0;
+  const normA = a.known === n && !Number.isNaN(a.norm) ? a.norm : prefixNorm(a.values, n);
+  const normB = b.known === n && !Number.isNaN(b.norm) ? b.norm : prefixNorm(b.values, n);
+  return normA > 0 && normB > 0 ? d / (normA * normB) : 0;
+}
+
+function prefixNorm(values: Float64Array, n: number): number {
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
+  for (let i = 0; i < n; i++) s += values[i]! * values[i]!;
+  return Math.sqrt(s);
 }

@@ -65,6 +65,7 @@ async function launch(extension: string): Promise<{ browser: Browser; id: string
     executablePath: CHROMIUM,
     headless: true,
     pipe: true,
+    protocolTimeout: 120_000,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
   });
@@ -228,15 +229,20 @@ export const section: BenchSection = {
     llm.setDefault((request) => replyFor(request.chat) as never);
     const { browser, id } = await launch(extension);
     try {
+      // The options page creates the database; the records are then written from the empty page,
+      // since a page of the product's own would react to every write.
       const options = await openPage(browser, `chrome-extension://${id}/options.html`);
-      const profileId = await seedProfile(options);
-      await putRecords(options, 'settings', [{ key: 'llm', value: { provider: 'custom', baseURL: llm.baseURL, model: 'fake-model', contextTokens: null } }]);
+      await options.waitForFunction(() => document.body.innerText.includes('Model'), { timeout: 30_000 });
+      await options.close();
+      const seeder = await openPage(browser, `chrome-extension://${id}/blank.html`);
+      const profileId = await seedProfile(seeder);
+      await putRecords(seeder, 'settings', [{ key: 'llm', value: { provider: 'custom', baseURL: llm.baseURL, model: 'fake-model', contextTokens: null } }]);
       const start = await popupAgainstBlank(browser, id);
       const jsBytes = scriptBytesBeforeRender(extension, 'popup.html');
 
       const samples = Array.from({ length: 10_000 }, (_, i) => syntheticSample(profileId, i));
-      for (let from = 0; from < samples.length; from += 2_000) await putRecords(options, 'samples', samples.slice(from, from + 2_000));
-      await options.close();
+      for (let from = 0; from < samples.length; from += 2_000) await putRecords(seeder, 'samples', samples.slice(from, from + 2_000));
+      await seeder.close();
       const learnPopup = await browser.newPage();
       await learnPopup.goto(`chrome-extension://${id}/popup.html`);
       await learnPopup.locator('::-p-aria(Learn from my latest texts now)').setTimeout(30_000).click();

@@ -47,8 +47,11 @@ export function checkTargets(metrics: Readonly<Record<string, number>>): Record<
       if (over !== undefined) checks[name] = { target: `≤ ${target.limit} × ${target.over}`, met: value <= target.limit * over };
     }
     if (target.kind === 'flat') {
-      const others = target.group.filter((member) => member !== name).map((member) => metrics[member] ?? 0);
-      checks[name] = { target: `≤ ${target.tolerance} × max(${target.group.join(', ')})`, met: value <= target.tolerance * Math.max(...others) };
+      const others = target.group.filter((member) => member !== name);
+      checks[name] = {
+        target: `≤ ${target.tolerance} × max(${others.join(', ')})`,
+        met: value <= target.tolerance * Math.max(...others.map((member) => metrics[member] ?? 0)),
+      };
     }
   }
   return checks;

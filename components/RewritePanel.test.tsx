@@ -62,7 +62,7 @@ afterAll(() => fake.close());
 describe('RewritePanel', () => {
   it('rewrites with the chosen kind and length, and says which facts of the draft went missing', async () => {
     fake.script({ content: 'Hi team - demo is Wednesday, bring questions. - J' });
-    render(<RewritePanel ready tabId={null} fingerprint={undefined} />);
+    render(<RewritePanel ready tabId={null} profileId={null} />);
     await userEvent.type(screen.getByRole('textbox', { name: 'Draft' }), 'Dear all, the demo is on Tuesday in room 204, agenda at https://intra.example.com/agenda.');
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Kind of text' }), 'comment');
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Length' }), 'shorter');
@@ -80,7 +80,7 @@ describe('RewritePanel', () => {
 
   it('says so when every fact survived', async () => {
     fake.script({ content: 'Hi all - demo Tuesday 3pm. - J' });
-    render(<RewritePanel ready tabId={null} fingerprint={undefined} />);
+    render(<RewritePanel ready tabId={null} profileId={null} />);
     await userEvent.type(screen.getByRole('textbox', { name: 'Draft' }), 'Dear all, the demo is on Tuesday at 3pm.');
     await userEvent.click(screen.getByRole('button', { name: 'Rewrite' }));
     expect(await screen.findByText(/All names, numbers, dates and links of the draft are in the rewrite/)).toBeTruthy();
@@ -89,7 +89,7 @@ describe('RewritePanel', () => {
 
   it('stops a rewrite on Stop, keeping what arrived', async () => {
     fake.script({ delayMs: 60_000, then: { content: 'never' } });
-    render(<RewritePanel ready tabId={null} fingerprint={undefined} />);
+    render(<RewritePanel ready tabId={null} profileId={null} />);
     await userEvent.type(screen.getByRole('textbox', { name: 'Draft' }), 'Please review the plan by Friday.');
     await userEvent.click(screen.getByRole('button', { name: 'Rewrite' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Stop' }));
@@ -102,7 +102,7 @@ describe('RewritePanel', () => {
     const PARTIAL = 'Hi all, could you look over the plan';
 
     async function rewriteAndWaitForAlert(): Promise<HTMLElement> {
-      render(<RewritePanel ready tabId={null} fingerprint={undefined} />);
+      render(<RewritePanel ready tabId={null} profileId={null} />);
       await userEvent.type(screen.getByRole('textbox', { name: 'Draft' }), DRAFT);
       await userEvent.click(screen.getByRole('button', { name: 'Rewrite' }));
       return screen.findByRole('alert');

@@ -2,7 +2,6 @@ import { useId, useState } from 'react';
 import type { DraftKind, LengthChoice } from '@/lib/hyperalign/rewrite-choices';
 import { insertIntoTab, readDraftFromTab } from '@/lib/page-bridge/tab-bridge';
 import { describeFidelity } from '@/lib/rewrite/fidelity';
-import type { StyleFingerprint } from '@/lib/style';
 import { StyleMatch } from './StyleMatch';
 import { useRewriteStream } from './use-rewrite-stream';
 
@@ -24,11 +23,12 @@ const LENGTH_OPTIONS: ReadonlyArray<[LengthChoice, string]> = [
 export function RewritePanel({
   ready,
   tabId,
-  fingerprint,
+  profileId,
 }: {
   ready: boolean;
   tabId: number | null;
-  fingerprint: StyleFingerprint | undefined;
+  /** The voice the draft is scored against ("sounds like you"). */
+  profileId: string | null;
 }) {
   const [draft, setDraft] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
@@ -72,7 +72,7 @@ export function RewritePanel({
       >
         <label htmlFor={draftId}>Draft</label>
         <textarea id={draftId} value={draft} onChange={(event) => setDraft(event.target.value)} rows={6} />
-        <StyleMatch label="Draft" text={draft} fingerprint={fingerprint} />
+        <StyleMatch label="Draft" text={draft} profileId={profileId} />
         <div className="choices">
           <label htmlFor={kindId}>Kind of text</label>
           <select id={kindId} value={kind} onChange={(event) => setKind(event.target.value as DraftKind)}>
@@ -126,7 +126,7 @@ export function RewritePanel({
         onChange={(event) => setText(event.target.value)}
         rows={8}
       />
-      {!streaming && <StyleMatch label="Rewritten draft" text={state.text} fingerprint={fingerprint} />}
+      {!streaming && <StyleMatch label="Rewritten draft" text={state.text} profileId={profileId} />}
       <div className="actions">
         <button type="button" onClick={copy} disabled={streaming || state.text === ''}>
           Copy

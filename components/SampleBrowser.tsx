@@ -12,15 +12,16 @@ const PAGE_SIZE = 50;
 const MAX_SAMPLES_CHECKED_FOR_STYLE = 300;
 const PREVIEW_CHARS = 120;
 
-/** Scored once the style code has loaded, which is not part of the page's first render. */
+/** Scored by the background, which holds the style verifier, so the page stays light. */
 function useOutlierScores(samples: readonly Sample[] | undefined): ReadonlyMap<string, number> {
   const [scores, setScores] = useState<ReadonlyMap<string, number>>(new Map());
   useEffect(() => {
     const usable = (samples ?? []).filter((sample) => !sample.excluded).slice(0, MAX_SAMPLES_CHECKED_FOR_STYLE);
     let current = true;
-    void import('@/lib/style').then(({ findOutlierSamples }) => {
-      if (current) setScores(new Map(findOutlierSamples(usable.map((sample) => sample.text)).map(({ index, score }) => [usable[index]!.id, score])));
-    });
+    sendMessage('findUnlikeSamples', usable.map(({ id, text }) => ({ id, text }))).then(
+      (unlike) => current && setScores(new Map(unlike.map(({ id, score }) => [id, score]))),
+      () => undefined,
+    );
     return () => {
       current = false;
     };

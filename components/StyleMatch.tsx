@@ -1,9 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { StyleFingerprint, StyleScore } from '@/lib/style';
+import { sendMessage } from '@/lib/messaging';
+import type { ShownStyleScore } from '@/lib/style/shown-score';
 
-/** "Sounds like you" for one text: the local, deterministic style score, 0 to 100. */
-export function StyleMatch({ label, text, fingerprint }: { label: string; text: string; fingerprint: StyleFingerprint | undefined }) {
-  const result = useStyleScore(text, fingerprint);
+/** Typing pauses this long before a draft is scored again. */
+const SCORE_AFTER_MS = 200;
+
+/**
+ * "Sounds like you" for one text: the local, deterministic style score, 0 to 100. The background
+ * computes it (it holds the style verifier and its reference data), so the page stays light.
+ */
+export function StyleMatch({ label, text, profileId }: { label: string; text: string; profileId: string | null }) {
+  const result = useStyleScore(text, profileId);
   if (!result) return null;
   const shown = result.score === null ? explain(result.reason) : `${result.score}/100`;
   // The verifier says when one text, or a young profile, gives too little evidence (see README, "Measuring it").
@@ -22,18 +29,22 @@ function explain(reason: string): string {
   return 'updating';
 }
 
-/** The score, computed once the style code has loaded (it is not part of the popup's first render). */
-function useStyleScore(text: string, fingerprint: StyleFingerprint | undefined): StyleScore | null {
-  const [scored, setScored] = useState<{ text: string; fingerprint: StyleFingerprint; score: StyleScore } | null>(null);
+/** The score of exactly this text; nothing while it is being scored, or when it cannot be. */
+function useStyleScore(text: string, profileId: string | null): ShownStyleScore | null {
+  const [scored, setScored] = useState<{ text: string; profileId: string; score: ShownStyleScore } | null>(null);
   useEffect(() => {
-    if (!fingerprint || !text.trim()) return;
+    if (!profileId || !text.trim()) return;
     let current = true;
-    void import('@/lib/style').then(({ scoreStyle }) => {
-      if (current) setScored({ text, fingerprint, score: scoreStyle(text, fingerprint) });
-    });
+    const timer = setTimeout(() => {
+      sendMessage('scoreStyle', { profileId, text }).then(
+        (score) => current && setScored({ text, profileId, score }),
+        () => undefined,
+      );
+    }, SCORE_AFTER_MS);
     return () => {
       current = false;
+      clearTimeout(timer);
     };
-  }, [fingerprint, text]);
-  return scored && scored.text === text && scored.fingerprint === fingerprint && text.trim() ? scored.score : null;
+  }, [profileId, text]);
+  return scored && scored.text === text && scored.profileId === profileId && text.trim() ? scored.score : null;
 }

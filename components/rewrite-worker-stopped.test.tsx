@@ -39,7 +39,7 @@ describe('the background worker stops in the middle of a rewrite', () => {
   it('says so, keeps the draft and the text that arrived, and lets the person try again', async () => {
     vi.spyOn(browser.runtime, 'connect').mockImplementation(((info?: { name?: string }) =>
       portToAWorkerThatStops(info?.name ?? '', 'Hi team, the demo')) as typeof browser.runtime.connect);
-    render(<RewritePanel ready tabId={null} fingerprint={undefined} />);
+    render(<RewritePanel ready tabId={null} profileId={null} />);
     const draft = 'Dear all, the demo is on Tuesday in room 204.';
     await userEvent.type(screen.getByRole('textbox', { name: 'Draft' }), draft);
     await userEvent.click(screen.getByRole('button', { name: 'Rewrite' }));

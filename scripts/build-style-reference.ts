@@ -228,14 +228,17 @@ function main(): void {
   const output = tuning ? join(holdoutDir!, 'reference-population.json') : join(ROOT, 'lib/style/reference-population.json');
   writeFileSync(output, `${JSON.stringify(file)}\n`);
   console.error(`wrote ${output} (${fingerprints.length} fingerprints, ${Math.round(readFileSync(output).length / 1024)} KB)`);
-  if (!tuning) writeCredits(writers);
+  if (!tuning) writeCredits(writers, file);
 }
 
-/** One attribution per corpus writer (the creator is named or linked there) for the About page. */
-function writeCredits(writers: readonly CorpusWriter[]): void {
+/**
+ * One attribution per corpus writer (the creator is named or linked there) for the About page,
+ * with the reference's licence and sources, so the page need not load the reference itself.
+ */
+function writeCredits(writers: readonly CorpusWriter[], reference: { license: unknown; sources: unknown }): void {
   const credits = CORPUS_SOURCES.map((s) => ({ source: s.id, attributions: writers.filter((w) => w.source === s.id).map((w) => w.attribution) }));
   const output = join(ROOT, 'lib/style/reference-credits.json');
-  writeFileSync(output, `${JSON.stringify({ credits })}\n`);
+  writeFileSync(output, `${JSON.stringify({ license: reference.license, sources: reference.sources, credits })}\n`);
   console.error(`wrote ${output} (${Math.round(readFileSync(output).length / 1024)} KB)`);
 }
 

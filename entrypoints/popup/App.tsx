@@ -4,13 +4,11 @@ import { ProfileSummary } from '@/components/ProfileSummary';
 import { RewritePanel } from '@/components/RewritePanel';
 import { useActiveProfile } from '@/components/use-active-profile';
 import { usePerformanceMark } from '@/components/use-performance-mark';
-import { useStyleFingerprint } from '@/components/use-style-fingerprint';
 import { useTargetTab } from '@/components/use-target-tab';
 
 export function App() {
   const view = useActiveProfile();
   const target = useTargetTab();
-  const fingerprint = useStyleFingerprint(view?.profile?.id);
   usePerformanceMark('idiolect:popup-ready', view !== undefined);
   return (
     <main className="popup">
@@ -18,7 +16,7 @@ export function App() {
       <CollectOnThisSite site={target?.url.hostname ?? null} />
       <PauseCollectionSwitch />
       {view && <ProfileSummary view={view} />}
-      <RewritePanel ready={Boolean(view?.hypothesisSet)} tabId={target?.tabId ?? null} fingerprint={fingerprint} />
+      <RewritePanel ready={Boolean(view?.hypothesisSet)} tabId={target?.tabId ?? null} profileId={view?.profile?.id ?? null} />
       <p>
         <a href="/options.html" target="_blank" rel="noreferrer">
           Settings and sites

@@ -5,6 +5,8 @@ import { deleteSample, setSampleExcluded } from '../db/sample-edits';
 import type { SecretStore } from '../db/secrets';
 import { writeSetting } from '../db/settings';
 import { readStyleFingerprint } from '../db/style-profiles';
+import { findOutlierSamples, scoreStyle } from '../style';
+import { shownStyleScore } from '../style/shown-score';
 import { admitImportedWriting, admitPastedText, type AdmittedImport } from '../import-writing';
 import { queueInferenceIfDue } from '../inference/inference-jobs';
 import { importProfiles } from '../profile-transfer/import-profiles';
@@ -79,6 +81,8 @@ export function backgroundCommands(services: BackgroundServices): MessageHandler
       services.startLearning();
       return { queued };
     },
+    findUnlikeSamples: async (samples) => findOutlierSamples(samples.map((sample) => sample.text)).map(({ index, score }) => ({ id: samples[index]!.id, score })),
+    scoreStyle: async ({ profileId, text }) => shownStyleScore(scoreStyle(text, await readStyleFingerprint(db, profileId))),
     addPastedText: (text) => summaryAfterChange(services, admitPastedText(db, text)),
     importWriting: (read) => summaryAfterChange(services, admitImportedWriting(db, read)),
     importProfileFile: async (fileText) => {

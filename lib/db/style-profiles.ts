@@ -13,17 +13,6 @@ export function isStoredFingerprintFresh(stored: StyleProfile | undefined, usabl
 }
 
 /**
- * The profile's fingerprint as it is now, without storing anything: the stored one when it is
- * fresh, else computed in memory (live queries may not write; the background keeps it stored).
- */
-export async function currentStyleFingerprint(db: IdiolectDatabase, profileId: string): Promise<StyleFingerprint> {
-  const usable = db.samples.where('profileId').equals(profileId).filter((sample) => !sample.excluded);
-  const stored = await db.styleProfiles.get(profileId);
-  if (isStoredFingerprintFresh(stored, await usable.count())) return stored.fingerprint;
-  return styleFingerprintOf((await usable.toArray()).map((sample) => sample.text));
-}
-
-/**
  * The profile's fingerprint. It is kept up to date incrementally; when it is missing, was built
  * over another reference vocabulary, or its sample count disagrees with the store (a path that
  * wrote samples in bulk), it is rebuilt from the samples, so it is never silently wrong.

@@ -8,6 +8,7 @@ import { MAX_IMPORT_BYTES } from '../profile-transfer/export-format';
 import { MAX_OFFERED_CHARS, sampleOfferSchema } from '../samples/sample-offer';
 import { sampleVerdictSchema } from '../samples/sample-verdict';
 import { llmSettingsFieldsSchema, llmSettingsSchema } from '../settings/schema';
+import { shownStyleScoreSchema } from '../style/shown-score';
 
 /**
  * Who may send a message. Every message is open to the extension's own pages (popup, options);
@@ -81,6 +82,10 @@ export const backgroundMessages = {
   setRedactBeforeStoring: message('extension-pages', z.boolean(), done),
   wipeAllData: message('extension-pages', nothing, done),
   inferNow: message('extension-pages', nothing, z.object({ queued: z.boolean() })),
+  /** "Sounds like you" for a draft or a rewrite, against the profile's fingerprint. */
+  scoreStyle: message('extension-pages', z.object({ profileId: id, text: z.string().max(20_000) }), shownStyleScoreSchema),
+  /** Samples that look unlike the rest of the profile (their score: lower is less alike). */
+  findUnlikeSamples: message('extension-pages', z.array(z.object({ id, text: z.string() })).max(1_000), z.array(z.object({ id, score: z.number() }))),
 
   // Samples, through the admission pipeline; each ends in the "samples changed" step.
   addPastedText: message('extension-pages', z.string().max(MAX_OFFERED_CHARS), importSummarySchema),

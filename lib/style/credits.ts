@@ -5,10 +5,11 @@
  */
 import { z } from 'zod';
 import creditsJson from './reference-credits.json' with { type: 'json' };
-import referenceJson from './reference-population.json' with { type: 'json' };
 import type { ReferenceSource } from './reference';
 
 const creditsSchema = z.object({
+  license: z.string(),
+  sources: z.array(z.object({ id: z.string(), genre: z.string(), description: z.string(), license: z.string() })),
   credits: z.array(z.object({ source: z.string(), attributions: z.array(z.string()) })),
 });
 
@@ -17,14 +18,8 @@ export interface ReferenceCredit extends ReferenceSource {
   readonly attributions: readonly string[];
 }
 
-const referenceHeaderSchema = z.object({
-  license: z.string(),
-  sources: z.array(z.object({ id: z.string(), genre: z.string(), description: z.string(), license: z.string() })),
-});
-
 export function referenceCredits(): { license: string; sources: ReferenceCredit[] } {
-  const { license, sources } = referenceHeaderSchema.parse(referenceJson);
-  const { credits } = creditsSchema.parse(creditsJson);
+  const { license, sources, credits } = creditsSchema.parse(creditsJson);
   return {
     license,
     sources: sources.map((s) => ({ ...s, attributions: credits.find((c) => c.source === s.id)?.attributions ?? [] })),

@@ -33,7 +33,6 @@ const READS_FOR_PAGES = new Set([
   'listProfiles',
   'samplesOfProfile',
   'readSetting',
-  'currentStyleFingerprint',
   'latestHypothesisSet',
 ]);
 

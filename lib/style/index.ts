@@ -18,7 +18,6 @@ import { shippedReference } from './shipped';
 export { styleFingerprintSchema, type StyleFingerprint } from './fingerprint';
 export { MIN_WORDS, ROUGH_BELOW_SAMPLES, ROUGH_BELOW_WORDS, type RoughGuess, type StyleEvidence, type StyleScore } from './score';
 export { DEFAULT_OUTLIER_THRESHOLD, MIN_SAMPLES_FOR_OUTLIERS, type OutlierSample } from './outliers';
-export { benchStyleScoring, type StyleBenchmark } from './bench';
 export { shippedReference } from './shipped';
 
 export function emptyStyleFingerprint(): StyleFingerprint {

@@ -33,10 +33,13 @@ export async function queueJobUnlessPending(
   isDue: () => Promise<boolean>,
 ): Promise<InferenceJob | null> {
   return db.transaction('rw', db.samples, db.hypothesisSets, db.jobs, async () => {
+    const newest = await db.samples.where('[profileId+storedAt]').between([profileId, ''], [profileId, '\uffff']).last();
+    // A running job claimed after the newest sample was stored reads it too: two texts sent in
+    // quick succession must not queue a second run (which, after a failure, would fail again).
     const pending = await db.jobs
       .where('profileId')
       .equals(profileId)
-      .filter((job) => job.state === 'queued')
+      .filter((job) => job.state === 'queued' || (job.state === 'running' && newest !== undefined && job.updatedAt >= newest.storedAt))
       .first();
     if (pending || !(await isDue())) return null;
     const now = new Date().toISOString();

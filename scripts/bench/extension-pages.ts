@@ -128,7 +128,7 @@ async function popupAgainstBlank(browser: Browser, id: string): Promise<{ popup:
   return { popup: median(popup), blank: median(blank) };
 }
 
-async function optionsWithManySamples(browser: Browser, id: string, profileId: string): Promise<{ interactive: number; exclude: number }> {
+async function optionsWithManySamples(browser: Browser, id: string): Promise<{ interactive: number; exclude: number }> {
   const interactive: number[] = [];
   const exclude: number[] = [];
   for (let run = 0; run < 3; run++) {
@@ -145,7 +145,6 @@ async function optionsWithManySamples(browser: Browser, id: string, profileId: s
     exclude.push((await taskTime()) - before);
     await page.close();
   }
-  void profileId;
   return { interactive: median(interactive), exclude: median(exclude.map((seconds) => seconds * 1000)) };
 }
 
@@ -249,7 +248,7 @@ export const section: BenchSection = {
       await learnPopup.waitForFunction(() => document.body.innerText.includes('Keeps updates short'), { timeout: 60_000, polling: 250 });
       await learnPopup.close();
       const heap = await workerHeapMb(browser);
-      const many = await optionsWithManySamples(browser, id, profileId);
+      const many = await optionsWithManySamples(browser, id);
 
       const direct: number[] = [];
       const shown: number[] = [];

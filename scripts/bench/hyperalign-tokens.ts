@@ -14,7 +14,8 @@ import { prepareRewrite } from '../../lib/rewrite/rewrite-draft';
 import { startFakeOpenAI, type ChatRequest, type Reply } from '../../tests/support/fake-openai';
 import type { BenchRow, BenchSection } from './types';
 
-const SENTENCES = [
+/** Sentences of ordinary work email, from which the benchmarks' synthetic texts are made. */
+export const SENTENCES = [
   'Thanks for the quick reply, I had a look at the logs this morning.',
   "It turns out the nightly job didn't run because the disk was full again.",
   'I cleared the old archives, so we should be fine for a few weeks.',

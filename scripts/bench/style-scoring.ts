@@ -4,17 +4,8 @@
  * public lib/style API, so it measures what the product calls.
  */
 import { addStyleSample, scoreStyle, styleFingerprintOf } from '../../lib/style';
+import { SENTENCES } from './hyperalign-tokens';
 import type { BenchRow, BenchSection } from './types';
-
-const SENTENCES = [
-  'Thanks for the quick reply, I had a look at the logs this morning.',
-  "It turns out the nightly job didn't run because the disk was full again.",
-  'I cleared the old archives, so we should be fine for a few weeks.',
-  'Could you check whether the backup from Tuesday is complete?',
-  'If not, we can rerun it tonight; it takes about two hours.',
-  'Let me know what you think, and sorry for the noise on the list.',
-  'Quick one: the release moved to Thursday because QA found two blockers.',
-];
 
 function textOf(words: number, offset: number): string {
   const out: string[] = [];

@@ -15,6 +15,19 @@ export const TEST_HOST_RULES = 'MAP *.test 127.0.0.1';
 export const CHROMIUM_PATH = process.env.IDIOLECT_CHROMIUM ?? '/usr/bin/chromium';
 export const BUILT_EXTENSION = process.env.IDIOLECT_EXTENSION_DIR ?? fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
 
+/** Debian's Chromium with the built extension loaded, quiet, and `.test` hosts mapped to loopback. */
+export const CHROMIUM_WITH_EXTENSION_ARGS = [
+  `--disable-extensions-except=${BUILT_EXTENSION}`,
+  `--load-extension=${BUILT_EXTENSION}`,
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  `--host-resolver-rules=${TEST_HOST_RULES}`,
+];
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -37,17 +50,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      `--disable-extensions-except=${BUILT_EXTENSION}`,
-      `--load-extension=${BUILT_EXTENSION}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--host-resolver-rules=${TEST_HOST_RULES}`,
-    ],
+    args: CHROMIUM_WITH_EXTENSION_ARGS,
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { BUILT_EXTENSION, CHROMIUM_PATH, TEST_HOST_RULES } from './extension-browser';
+import { CHROMIUM_PATH, CHROMIUM_WITH_EXTENSION_ARGS } from './extension-browser';
 
 /**
  * Chromium with the built extension, driven over a pipe by puppeteer-core, which attaches to the
@@ -24,17 +24,7 @@ export async function launchWithoutWorkerDebugger(): Promise<UndebuggedBrowser> 
     pipe: true,
     userDataDir,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${BUILT_EXTENSION}`,
-      `--load-extension=${BUILT_EXTENSION}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--host-resolver-rules=${TEST_HOST_RULES}`,
-    ],
+    args: CHROMIUM_WITH_EXTENSION_ARGS,
     targetFilter: (target) => target.type() !== 'service_worker',
     // Waits in these tests last minutes, as a slow model does; each wait has its own time-out.
     protocolTimeout: 600_000,

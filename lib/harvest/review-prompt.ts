@@ -1,3 +1,5 @@
+import { attachPageCard } from './page-card';
+
 const PREVIEW_CHARS = 140;
 /** Long enough to read the preview, short enough not to linger over the page. */
 const DISMISS_AFTER_MS = 20_000;
@@ -19,13 +21,7 @@ const STYLE = `
  * Resolves false on Discard, Escape, or when it goes unanswered.
  */
 export function askToKeepSample(doc: Document, text: string): Promise<boolean> {
-  const host = doc.createElement('idiolect-review');
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
-  const card = doc.createElement('div');
-  card.className = 'card';
-  card.setAttribute('role', 'dialog');
+  const { host, card } = attachPageCard(doc, 'idiolect-review', STYLE, 'dialog');
   card.setAttribute('aria-label', 'Idiolect: keep this writing sample?');
   const question = doc.createElement('p');
   question.textContent = 'Keep what you just sent as a writing sample for Idiolect?';
@@ -38,8 +34,6 @@ export function askToKeepSample(doc: Document, text: string): Promise<boolean> {
   discard.textContent = 'Discard';
   discard.setAttribute('aria-label', 'Discard, do not keep');
   card.append(question, preview, keep, discard);
-  root.append(style, card);
-  doc.body.append(host);
 
   return new Promise((resolve) => {
     const timer = setTimeout(() => finish(false), DISMISS_AFTER_MS);

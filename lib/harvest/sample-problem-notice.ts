@@ -1,3 +1,5 @@
+import { attachPageCard } from './page-card';
+
 const STYLE = `
   :host { all: initial; }
   .card { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; max-width: 320px;
@@ -14,20 +16,12 @@ const DISMISS_AFTER_MS = 15_000;
  * that a text the person just sent could not be kept, and why (e.g. the browser's storage is full).
  */
 export function showSampleProblem(doc: Document, reason: string): void {
-  const host = doc.createElement('idiolect-notice');
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
-  const card = doc.createElement('div');
-  card.className = 'card';
-  card.setAttribute('role', 'alert');
+  const { host, card } = attachPageCard(doc, 'idiolect-notice', STYLE, 'alert');
   const message = doc.createElement('p');
   message.textContent = `Idiolect could not keep what you just sent. ${reason}`;
   const close = doc.createElement('button');
   close.textContent = 'Close';
   card.append(message, close);
-  root.append(style, card);
-  doc.body.append(host);
   const timer = setTimeout(() => host.remove(), DISMISS_AFTER_MS);
   close.addEventListener('click', () => {
     clearTimeout(timer);

@@ -1,0 +1,16 @@
+/**
+ * A small card of Idiolect's in the page, in a shadow root of its own so the page's styles cannot
+ * bend it. The caller fills `card` with text-only content and removes `host` when done.
+ */
+export function attachPageCard(doc: Document, tagName: string, css: string, role: 'dialog' | 'alert'): { host: HTMLElement; card: HTMLDivElement } {
+  const host = doc.createElement(tagName);
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  const card = doc.createElement('div');
+  card.className = 'card';
+  card.setAttribute('role', role);
+  root.append(style, card);
+  doc.body.append(host);
+  return { host, card };
+}

@@ -7,7 +7,7 @@ export function AboutAndLicences() {
   const { license, sources } = referenceCredits();
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId}>About and licences</h2>
+      <h3 id={headingId}>About and licences</h3>
       <p>
         The “sounds like you” score compares your text with statistics of other people's writing, kept inside the extension. They are counted from these
         sources; the statistics as a whole are shared under {license}.

@@ -31,7 +31,7 @@ export function AllowedSitesEditor() {
 
   return (
     <section aria-labelledby={`${inputId}-heading`}>
-      <h2 id={`${inputId}-heading`}>Sites where Idiolect learns from what you send</h2>
+      <h3 id={`${inputId}-heading`}>Sites where Idiolect learns from what you send</h3>
       <form
         onSubmit={(event) => {
           event.preventDefault();

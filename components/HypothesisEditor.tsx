@@ -36,7 +36,7 @@ export function HypothesisEditor({ set }: { set: HypothesisSet }) {
         ))}
       </ul>
       {error && <p role="alert">{error}</p>}
-      <h3>About you</h3>
+      <h4>About you</h4>
       <dl>
         <dt>Role</dt>
         <dd>{attributes.role ?? 'not known'}</dd>

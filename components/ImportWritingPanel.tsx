@@ -80,7 +80,7 @@ export function ImportWritingPanel() {
 
   return (
     <section aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Import your writing</h2>
+      <h3 id={`${id}-heading`}>Import your writing</h3>
       <p>Texts you wrote before teach Idiolect your voice. They are cleaned like collected samples and stay in this browser.</p>
 
       <label htmlFor={`${id}-paste`}>Text you wrote</label>

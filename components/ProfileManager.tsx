@@ -24,7 +24,7 @@ export function ProfileManager() {
 
   return (
     <section aria-labelledby={`${ids.active}-heading`}>
-      <h2 id={`${ids.active}-heading`}>Profiles</h2>
+      <h3 id={`${ids.active}-heading`}>Profiles</h3>
       {profiles && profiles.length > 0 && (
         <>
           <label htmlFor={ids.active}>Active profile</label>

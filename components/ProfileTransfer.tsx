@@ -48,7 +48,7 @@ export function ProfileTransfer() {
 
   return (
     <section aria-labelledby={`${importId}-heading`}>
-      <h2 id={`${importId}-heading`}>Export, import, delete</h2>
+      <h3 id={`${importId}-heading`}>Export, import, delete</h3>
       <div className="actions">
         <button type="button" onClick={() => void exportAll().catch(reportFailure)}>
           Export profiles

@@ -1,28 +1,54 @@
-import { AboutAndLicences } from '@/components/AboutAndLicences';
-import { ActiveProfileDetails } from '@/components/ActiveProfileDetails';
-import { AllowedSitesEditor } from '@/components/AllowedSitesEditor';
-import { PauseCollectionSwitch, RedactBeforeStoringSwitch, ReviewBeforeSavingSwitch } from '@/components/CollectionSwitches';
-import { ImportWritingPanel } from '@/components/ImportWritingPanel';
-import { LlmSettingsForm } from '@/components/LlmSettingsForm';
-import { ProfileManager } from '@/components/ProfileManager';
-import { ProfileTransfer } from '@/components/ProfileTransfer';
+import { AboutSection } from '@/components/options/AboutSection';
+import { ModelSection } from '@/components/options/ModelSection';
+import { ProfileSection } from '@/components/options/ProfileSection';
+import { SamplesSection } from '@/components/options/SamplesSection';
+import { SitesSection } from '@/components/options/SitesSection';
+import { useCurrentSection } from '@/components/options/use-current-section';
+import { YourDataSection } from '@/components/options/YourDataSection';
+import { ToastProvider } from '@/components/design/Toasts';
+import { OPTIONS_SECTIONS, type OptionsSectionId } from '@/lib/options/sections';
+
+const SECTION_CONTENT: Record<OptionsSectionId, () => React.JSX.Element> = {
+  profile: ProfileSection,
+  samples: SamplesSection,
+  sites: SitesSection,
+  model: ModelSection,
+  'your-data': YourDataSection,
+  about: AboutSection,
+};
 
 export function App() {
+  const current = useCurrentSection();
   return (
-    <main className="options">
-      <h1>Idiolect settings</h1>
-      <h2>Model</h2>
-      <p>Idiolect talks only to the endpoint you choose here. Your profile never leaves this browser.</p>
-      <LlmSettingsForm />
-      <AllowedSitesEditor />
-      <PauseCollectionSwitch />
-      <ReviewBeforeSavingSwitch />
-      <RedactBeforeStoringSwitch />
-      <ProfileManager />
-      <ActiveProfileDetails />
-      <ImportWritingPanel />
-      <ProfileTransfer />
-      <AboutAndLicences />
-    </main>
+    <ToastProvider>
+      <div className="options-layout">
+        <header className="options-header">
+          <img src="/icon/32.png" alt="" width={28} height={28} />
+          <h1>Idiolect settings</h1>
+        </header>
+        <nav aria-label="Sections" className="options-nav">
+          <ul>
+            {OPTIONS_SECTIONS.map(({ id, title }) => (
+              <li key={id}>
+                <a href={`#${id}`} aria-current={id === current ? 'location' : undefined}>
+                  {title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="options-main">
+          {OPTIONS_SECTIONS.map(({ id, title }) => {
+            const Content = SECTION_CONTENT[id];
+            return (
+              <section key={id} id={id} aria-labelledby={`${id}-title`} className="options-section">
+                <h2 id={`${id}-title`}>{title}</h2>
+                <Content />
+              </section>
+            );
+          })}
+        </main>
+      </div>
+    </ToastProvider>
   );
 }

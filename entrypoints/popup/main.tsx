@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '@/components/base.css';
+import '@/components/design/theme.css';
 import { App } from './App';
 
 createRoot(document.getElementById('root')!).render(

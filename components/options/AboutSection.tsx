@@ -1,0 +1,9 @@
+import { AboutAndLicences } from '../AboutAndLicences';
+
+export function AboutSection() {
+  return (
+    <div className="surface">
+      <AboutAndLicences />
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { AllowedSitesEditor } from '../AllowedSitesEditor';
+import { PauseCollectionSwitch, RedactBeforeStoringSwitch, ReviewBeforeSavingSwitch } from '../CollectionSwitches';
+
+/** Where Idiolect may read what the person sends, and how. */
+export function SitesSection() {
+  return (
+    <div className="stack">
+      <section className="surface">
+        <AllowedSitesEditor />
+      </section>
+      <section className="surface stack tight" aria-label="How texts are collected">
+        <PauseCollectionSwitch />
+        <ReviewBeforeSavingSwitch />
+        <RedactBeforeStoringSwitch />
+      </section>
+    </div>
+  );
+}

@@ -51,6 +51,8 @@ export const settingsSchemas = {
   /** Duplicate hashes of the latest rewrites Idiolect produced, so they are not learned back as the user's own text. */
   recentRewriteHashes: z.array(z.string()).max(200),
   activeProfileId: z.string().nullable(),
+  /** Per-site voices ("mail.google.com uses Work email"): harvest and rewrite there use that profile, not the active one. */
+  siteProfiles: z.record(allowedSiteSchema, z.string()),
 } as const;
 export type SettingKey = keyof typeof settingsSchemas;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof settingsSchemas)[K]>;
@@ -63,6 +65,7 @@ export const defaultSettings: { [K in SettingKey]: SettingValue<K> } = {
   redactBeforeStoring: false,
   recentRewriteHashes: [],
   activeProfileId: null,
+  siteProfiles: {},
 };
 
 /** Used until the person saves their own choice, when the browser has an on-device model. */

@@ -23,10 +23,13 @@ const LENGTH_OPTIONS: ReadonlyArray<[LengthChoice, string]> = [
 export function RewritePanel({
   ready,
   tabId,
+  site,
   profileId,
 }: {
   ready: boolean;
   tabId: number | null;
+  /** The host of that page: a rewrite for it is written in the voice the site uses. */
+  site?: string;
   /** The voice the draft is scored against ("sounds like you"). */
   profileId: string | null;
 }) {
@@ -67,7 +70,7 @@ export function RewritePanel({
         onSubmit={(event) => {
           event.preventDefault();
           setNotice(null);
-          start(draft, { kind, length });
+          start(draft, { kind, length, ...(site ? { site } : {}) });
         }}
       >
         <label htmlFor={draftId}>Draft</label>

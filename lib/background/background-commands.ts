@@ -1,15 +1,16 @@
 import type { IdiolectDatabase } from '../db/database';
 import { changeHypothesis } from '../db/hypothesis-edits';
-import { createProfile, deleteProfile, ensureActiveProfile, listProfiles, renameProfile, switchActiveProfile } from '../db/profiles';
+import { createProfile, deleteProfile, ensureActiveProfile, renameProfile, restoreDeletedProfile, switchActiveProfile } from '../db/profiles';
 import { deleteSample, setSampleExcluded } from '../db/sample-edits';
 import type { SecretStore } from '../db/secrets';
 import { writeSetting } from '../db/settings';
+import { ensureProfileForSite, readVoiceForSite, setSiteVoice } from '../db/site-voices';
 import { readStyleFingerprint } from '../db/style-profiles';
 import { findOutlierSamples, scoreStyle } from '../style';
 import { shownStyleScore } from '../style/shown-score';
 import { admitImportedWriting, admitPastedText, type AdmittedImport } from '../import-writing';
 import { queueInferenceIfDue } from '../inference/inference-jobs';
-import { importProfiles } from '../profile-transfer/import-profiles';
+import { importProfiles, previewProfileImport } from '../profile-transfer/import-profiles';
 import type { MessageHandlers } from '../protocol/serve-messages';
 import type { Admission } from '../samples/admit-samples';
 import type { SamplesChanged } from '../samples/samples-changed';
@@ -85,11 +86,10 @@ export function backgroundCommands(services: BackgroundServices): MessageHandler
     scoreStyle: async ({ profileId, text }) => shownStyleScore(scoreStyle(text, await readStyleFingerprint(db, profileId))),
     addPastedText: (text) => summaryAfterChange(services, admitPastedText(db, text)),
     importWriting: (read) => summaryAfterChange(services, admitImportedWriting(db, read)),
+    previewProfileImport: (fileText) => previewProfileImport(db, fileText),
     importProfileFile: async (fileText) => {
-      const before = new Set((await listProfiles(db)).map((profile) => profile.id));
-      const summary = await importProfiles(db, fileText);
-      const added = (await listProfiles(db)).map((profile) => profile.id).filter((id) => !before.has(id));
-      await services.samplesChanged(added);
+      const { changedProfileIds, ...summary } = await importProfiles(db, fileText);
+      await services.samplesChanged(changedProfileIds);
       return summary;
     },
     setSampleExcluded: async ({ sampleId, excluded }) => thenSamplesChanged(services, await setSampleExcluded(db, sampleId, excluded)),
@@ -98,8 +98,20 @@ export function backgroundCommands(services: BackgroundServices): MessageHandler
     renameProfile: ({ profileId, name }) => renameProfile(db, profileId, name),
     switchActiveProfile: (profileId) => switchActiveProfile(db, profileId),
     deleteProfile: async (profileId) => {
-      await deleteProfile(db, profileId);
+      const deleted = await deleteProfile(db, profileId);
       await services.samplesChanged([]);
+      return deleted;
+    },
+    restoreProfile: async (deleted) => {
+      const profile = await restoreDeletedProfile(db, deleted);
+      await services.samplesChanged([profile.id]);
+      return profile;
+    },
+    setSiteVoice: ({ site, profileId }) => setSiteVoice(db, site, profileId),
+    voiceForSite: async (site) => {
+      const profile = await ensureProfileForSite(db, site);
+      const chosen = (await readVoiceForSite(db, site))?.chosenForSite ?? false;
+      return { profile, chosenForSite: chosen };
     },
     changeHypothesis: ({ setId, hypothesisId, change }) => changeHypothesis(db, setId, hypothesisId, change),
   };

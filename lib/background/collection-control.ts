@@ -1,5 +1,6 @@
 import type { IdiolectDatabase } from '../db/database';
 import { readSetting, writeSetting } from '../db/settings';
+import { forgetSiteVoices } from '../db/site-voices';
 import { allowedSiteSchema } from '../settings/schema';
 import { hostOf } from '../harvest/host-of';
 import type { HarvestPolicy } from '../messaging';
@@ -54,6 +55,7 @@ export async function disallowSites(db: IdiolectDatabase, removed: readonly stri
   // Access given back after a wipe is reported here too; with nothing to remove, nothing is written.
   if (next.length === sites.length) return sites;
   await writeSetting(db, 'allowedSites', next);
+  await forgetSiteVoices(db, removed);
   await applyCollectionState(db);
   return next;
 }

@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import type { IdiolectDatabase } from '../db/database';
-import { ensureActiveProfile } from '../db/profiles';
+import { voiceForRewrite } from '../db/site-voices';
 import { cleanRewrite } from '../hyperalign/rewrite-prompt';
 import type { LlmClient } from '../llm/types';
 import { rememberRewrite } from './own-rewrites';
@@ -44,11 +44,11 @@ export function serveRewritePort(
       post({ type: 'error', message: start.error.issues[0]?.message ?? 'The rewrite request was not understood.' });
       return;
     }
-    const { draft, kind, length } = start.data;
+    const { draft, kind, length, profileId, site } = start.data;
     let text = '';
     try {
       // Independent reads, side by side: the person is waiting for the first word.
-      const [profile, llm] = await Promise.all([ensureActiveProfile(db), connectLlm()]);
+      const [profile, llm] = await Promise.all([voiceForRewrite(db, { profileId, site }), connectLlm()]);
       const deltas = rewriteDraftInUserVoice(db, llm, { profileId: profile.id, draft, kind, length }, cancel.signal);
       for await (const delta of deltas) {
         text += delta;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { hypothesisChangeSchema } from '../db/hypothesis-edits';
+import { deletedProfileSchema } from '../db/profiles';
 import { profileSchema } from '../db/records';
 import { importSummarySchema } from '../import-writing/admit-imported-writing';
 import { readWritingSchema } from '../import-writing/read-writing-result';
-import { profileImportSummarySchema } from '../profile-transfer/import-profiles';
+import { profileImportPreviewSchema, profileImportSummarySchema } from '../profile-transfer/import-profiles';
 import { MAX_IMPORT_BYTES } from '../profile-transfer/export-format';
 import { MAX_OFFERED_CHARS, sampleOfferSchema } from '../samples/sample-offer';
 import { sampleVerdictSchema } from '../samples/sample-verdict';
@@ -90,6 +91,9 @@ export const backgroundMessages = {
   // Samples, through the admission pipeline; each ends in the "samples changed" step.
   addPastedText: message('extension-pages', z.string().max(MAX_OFFERED_CHARS), importSummarySchema),
   importWriting: message('extension-pages', readWritingSchema, importSummarySchema),
+  /** What an export file holds and what of it is new here ("Your data" shows it before importing); writes nothing. */
+  previewProfileImport: message('extension-pages', z.string().max(MAX_IMPORT_BYTES), profileImportPreviewSchema),
+  /** Merges an export file into what is here: nothing lost, nothing added twice. */
   importProfileFile: message('extension-pages', z.string().max(MAX_IMPORT_BYTES), profileImportSummarySchema),
   setSampleExcluded: message('extension-pages', z.object({ sampleId: id, excluded: z.boolean() }), done),
   deleteSample: message('extension-pages', id, done),
@@ -98,7 +102,14 @@ export const backgroundMessages = {
   createProfile: message('extension-pages', z.string().max(200), profileSchema),
   renameProfile: message('extension-pages', z.object({ profileId: id, name: z.string().max(200) }), done),
   switchActiveProfile: message('extension-pages', id, done),
-  deleteProfile: message('extension-pages', id, done),
+  /** Deletes a voice (never the last one) and answers with everything that went, for "Undo". */
+  deleteProfile: message('extension-pages', id, deletedProfileSchema),
+  /** "Undo" of deleteProfile: the voice back exactly as it was, with its sites. */
+  restoreProfile: message('extension-pages', deletedProfileSchema, profileSchema),
+  /** Gives an allowed site its own voice (`profileId: null`: the active profile). */
+  setSiteVoice: message('extension-pages', z.object({ site: siteInput, profileId: id.nullable() }), done),
+  /** The voice a site uses (a host such as "mail.google.com"): the one chosen for it in Sites, else the active one. */
+  voiceForSite: message('extension-pages', siteInput, z.object({ profile: profileSchema, chosenForSite: z.boolean() })),
   changeHypothesis: message('extension-pages', z.object({ setId: id, hypothesisId: id, change: hypothesisChangeSchema }), done),
 } satisfies Record<string, MessageDeclaration>;
 

@@ -1,5 +1,5 @@
 import type { IdiolectDatabase } from '../db/database';
-import { storeInActiveProfile } from '../db/sample-writes';
+import { storeInProfileOfSite } from '../db/sample-writes';
 import { countUsableSamples } from '../db/samples';
 import { readSetting } from '../db/settings';
 import { isStorageFull, storageFullMessage } from '../db/storage-full';
@@ -34,6 +34,11 @@ function siteOf(source: AdmissionSource, pageUrl: string | undefined): string | 
   return source === 'selection' ? (host ?? '') : host;
 }
 
+/** The page's host for sources that come from a page (its voice may be the site's own); null for pastes and files. */
+function pageHostOf(source: AdmissionSource, site: string | null): string | null {
+  return source === 'harvest' || source === 'selection' ? site || null : null;
+}
+
 /** Refusals that concern the whole request (where it came from, pause), before any text is read. */
 async function refusalOfRequest(db: IdiolectDatabase, source: AdmissionSource, site: string | null): Promise<SampleVerdict | null> {
   const policy = SOURCE_POLICIES[source];
@@ -66,9 +71,10 @@ export async function admitSamples(
   const accepted = judgements.flatMap((judgement) => (judgement.accepted ? [judgement] : []));
   if (accepted.length === 0) return { verdicts: judgements.flatMap((judgement) => (judgement.accepted ? [] : [judgement.verdict])), profileId: null, storedCount: 0 };
 
-  let written: Awaited<ReturnType<typeof storeInActiveProfile>>;
+  let written: Awaited<ReturnType<typeof storeInProfileOfSite>>;
   try {
-    written = await storeInActiveProfile(db, accepted.map((judgement) => judgement.sample));
+    // The one place a text's profile is decided: the voice its site uses (Sites), else the active one.
+    written = await storeInProfileOfSite(db, pageHostOf(source, site), accepted.map((judgement) => judgement.sample));
   } catch (error) {
     // One transaction: a refused write leaves the store as it was.
     if (!isStorageFull(error)) throw error;

@@ -5,7 +5,7 @@ import { useFakeModel } from '../../tests/support/fake-model';
 import { freshDatabase } from '../../tests/support/fresh-database';
 import { inProcessBackground } from '../../tests/support/in-process-background';
 import type { IdiolectDatabase } from '../db/database';
-import { createProfile, ensureActiveProfile } from '../db/profiles';
+import { createProfile, ensureActiveProfile, type DeletedProfile } from '../db/profiles';
 import { readSetting, writeSetting } from '../db/settings';
 import type { HypothesisSet } from '../hyperalign/schema';
 import type { RewriteEvent } from '../rewrite/rewrite-port';
@@ -102,7 +102,7 @@ describe('a site with its own voice', () => {
 
   it('is forgotten when the site is removed or the voice deleted, and comes back with Undo', async () => {
     // Removing a site re-registers the harvesting script, which the fake browser leaves to the test.
-    vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([]);
+    vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation(async () => []);
     vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockResolvedValue();
     const { work } = await voices();
     const { send } = inProcessBackground(db);
@@ -112,7 +112,7 @@ describe('a site with its own voice', () => {
     expect(await readSetting(db, 'siteProfiles')).toEqual({ 'mail.example.com': work.id });
     const deleted = await send('deleteProfile', work.id);
     expect(await readSetting(db, 'siteProfiles')).toEqual({});
-    await send('restoreProfile', deleted);
+    await send('restoreProfile', deleted as DeletedProfile);
     expect(await readSetting(db, 'siteProfiles')).toEqual({ 'mail.example.com': work.id });
   });
 

@@ -34,6 +34,9 @@ const READS_FOR_PAGES = new Set([
   'samplesOfProfile',
   'readSetting',
   'latestHypothesisSet',
+  'listVoices',
+  'countStoredRecords',
+  'readVoiceForSite',
 ]);
 
 function libDbImportsOf(source: string): string[] {

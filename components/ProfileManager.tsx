@@ -32,7 +32,6 @@ export function ProfileManager() {
   const [notice, setNotice] = useState<Notice>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
-  const active = voices?.find((voice) => voice.active);
 
   return (
     <section aria-labelledby={headingId} className="stack voices">
@@ -42,7 +41,8 @@ export function ProfileManager() {
         </h3>
         <p className="hint">New texts go to the active voice, unless their site has a voice of its own (see Sites).</p>
       </div>
-      {voices && (
+      {voices?.length === 0 && <p>No voices yet. The first text Idiolect keeps starts “My voice”; or create one below.</p>}
+      {voices && voices.length > 0 && (
         <ul aria-label="Voices" className="voice-list">
           {voices.map((voice) => (
             <VoiceRow
@@ -56,7 +56,7 @@ export function ProfileManager() {
         </ul>
       )}
       {voices?.length === 1 && <p className="hint">Idiolect keeps at least one voice, so this one cannot be deleted until there is another.</p>}
-      <CreateVoiceForm activeName={active?.profile.name ?? null} onNotice={setNotice} />
+      <CreateVoiceForm onNotice={setNotice} />
       <p role="status" className="live">
         {notice?.kind === 'status' ? notice.message : ''}
       </p>
@@ -156,7 +156,8 @@ function VoiceRow({
                 description={
                   <>
                     <p>
-                      Its {samplesWord(sampleCount)} and {versionsWord(hypothesisVersions)} go with it.
+                      Deleting it also deletes its {samplesWord(sampleCount)}
+                      {hypothesisVersions > 0 ? ` and ${versionsWord(hypothesisVersions)}` : ''}.
                     </p>
                     {sites.length > 0 && <p>{sites.join(', ')} will use the active voice instead.</p>}
                     {active && <p>New texts will go to another voice.</p>}
@@ -242,7 +243,7 @@ function RenameForm({
   );
 }
 
-function CreateVoiceForm({ activeName, onNotice }: { activeName: string | null; onNotice: (notice: Notice) => void }) {
+function CreateVoiceForm({ onNotice }: { onNotice: (notice: Notice) => void }) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -259,8 +260,7 @@ function CreateVoiceForm({ activeName, onNotice }: { activeName: string | null; 
         void sendMessage('createProfile', name)
           .then((created) => {
             setName('');
-            const still = activeName ? ` New texts still go to “${activeName}” until you choose “Use for new texts”.` : '';
-            onNotice({ kind: 'status', message: `Created “${created.name}”.${still}` });
+            onNotice({ kind: 'status', message: `Created “${created.name}”. New texts still go to the active voice until you choose “Use for new texts”.` });
           })
           .catch((cause: unknown) => {
             setError(messageOf(cause));

@@ -35,7 +35,7 @@ describe('the user controls collection: allowing a site, pausing, and reviewing 
     await popup.getByRole('button', { name: 'Collect on this site' }).click();
     await popup.getByText('Collecting what you send on 127.0.0.1.').waitFor();
     await popup.getByRole('button', { name: 'Stop collecting on this site' }).waitFor();
-    await options.getByRole('list', { name: 'Allowed sites' }).getByText('127.0.0.1').waitFor();
+    await options.getByRole('list', { name: 'Allowed sites' }).getByRole('button', { name: 'Remove 127.0.0.1' }).waitFor();
     await popup.close();
     // The harvesting script is registered for pages loaded from now on.
     await compose.reload();

@@ -52,7 +52,7 @@ describe('the user reads, edits, exports, wipes and restores their profile', () 
   });
 
   it('exports a file with the profile and without the API key, wipes everything, and imports it back', async () => {
-    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export profiles' }).click()]);
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export', exact: true }).click()]);
     const exported = await readFile((await download.path())!, 'utf8');
     for (const text of LEARNING_TEXTS) expect(exported).toContain(JSON.stringify(text).slice(1, -1));
     expect(exported).not.toContain(API_KEY);
@@ -67,7 +67,10 @@ describe('the user reads, edits, exports, wipes and restores their profile', () 
       mimeType: 'application/json',
       buffer: Buffer.from(exported),
     });
-    await options.getByText('Imported 1 profile(s) with 4 samples and 1 hypothesis versions.').waitFor();
+    await options.getByText('Importing adds 4 samples and 1 learned version, in 1 new voice. Nothing here is replaced.').waitFor();
+    expect(await readStoredSamples(options)).toEqual([]);
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await options.getByRole('status').getByText('Imported 4 samples and 1 learned version into 1 new voice.').waitFor();
     expect((await readStoredSamples(options)).map((sample) => sample.text).sort()).toEqual([...LEARNING_TEXTS].sort());
   });
 

@@ -37,21 +37,27 @@ export function AllowedSitesEditor() {
   }
 
   return (
-    <section aria-labelledby={`${inputId}-heading`}>
-      <h3 id={`${inputId}-heading`}>Sites where Idiolect learns from what you send</h3>
+    <section aria-labelledby={`${inputId}-heading`} className="stack">
+      <div className="stack tight">
+        <h3 id={`${inputId}-heading`}>Sites where Idiolect learns from what you send</h3>
+        <p className="hint">Each site can have a voice of its own: what you send there is kept in it, and rewrites for its pages are written in it.</p>
+      </div>
       <form
+        className="field"
         onSubmit={(event) => {
           event.preventDefault();
           void allow();
         }}
       >
         <label htmlFor={inputId}>Site to allow</label>
-        <input id={inputId} type="text" placeholder="mail.google.com" value={input} onChange={(event) => setInput(event.target.value)} />
-        <div className="actions">
+        <div className="site-allow-row">
+          <input id={inputId} type="text" placeholder="mail.google.com" value={input} onChange={(event) => setInput(event.target.value)} />
           <button type="submit">Allow site</button>
         </div>
       </form>
-      {message && <p role="status">{message}</p>}
+      <p role="status" className="live">
+        {message ?? ''}
+      </p>
       <ul aria-label="Allowed sites" className="site-list">
         {(sites ?? []).map((site) => (
           <SiteRow

@@ -223,7 +223,10 @@ function RenameForm({
           maxLength={80}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
-          onChange={(event) => setValue(event.target.value)}
+          onChange={(event) => {
+            setValue(event.target.value);
+            setError(null);
+          }}
         />
       </div>
       <div className="actions">
@@ -280,7 +283,10 @@ function CreateVoiceForm({ onNotice }: { onNotice: (notice: Notice) => void }) {
             maxLength={80}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? errorId : undefined}
-            onChange={(event) => setName(event.target.value)}
+            onChange={(event) => {
+              setName(event.target.value);
+              setError(null);
+            }}
           />
           <button type="submit" disabled={name.trim() === ''}>
             Create voice

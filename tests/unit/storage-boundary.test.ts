@@ -37,6 +37,7 @@ const READS_FOR_PAGES = new Set([
   'listVoices',
   'countStoredRecords',
   'readVoiceForSite',
+  'readSavedSetting',
 ]);
 
 function libDbImportsOf(source: string): string[] {

@@ -43,6 +43,19 @@ describe('importing an export file', () => {
     expect(await everythingStored(db)).toEqual(before);
   });
 
+  it('of one voice brings back that voice alone', async () => {
+    const { db, blog } = await twoVoices();
+    const file = JSON.stringify(await exportProfiles(db, [blog.id]));
+    const before = await everythingStored(db);
+    await clearEveryTable(db);
+    expect(await importProfiles(db, file)).toMatchObject({ profiles: 1, samples: 1, hypothesisSets: 0 });
+    expect(await everythingStored(db)).toEqual({
+      profiles: before.profiles.filter((profile) => profile.id === blog.id),
+      samples: before.samples.filter((sample) => sample.profileId === blog.id),
+      hypothesisSets: [],
+    });
+  });
+
   it('a second time adds nothing, and the preview says so before anything is written', async () => {
     const { db } = await twoVoices();
     const file = JSON.stringify(await exportProfiles(db));

@@ -23,13 +23,10 @@ const LENGTH_OPTIONS: ReadonlyArray<[LengthChoice, string]> = [
 export function RewritePanel({
   ready,
   tabId,
-  site,
   profileId,
 }: {
   ready: boolean;
   tabId: number | null;
-  /** The host of that page: a rewrite for it is written in the voice the site uses. */
-  site?: string;
   /** The voice the draft is scored against ("sounds like you"). */
   profileId: string | null;
 }) {
@@ -70,7 +67,7 @@ export function RewritePanel({
         onSubmit={(event) => {
           event.preventDefault();
           setNotice(null);
-          start(draft, { kind, length, ...(site ? { site } : {}) });
+          start(draft, { kind, length });
         }}
       >
         <label htmlFor={draftId}>Draft</label>

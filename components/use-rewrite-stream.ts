@@ -14,8 +14,6 @@ export type RewriteState =
 export interface RewriteChoices {
   kind: DraftKind;
   length: LengthChoice;
-  /** The host of the page the draft is for, so the background writes in that site's voice. */
-  site?: string;
 }
 
 /** Asks the background for a rewrite and follows its stream; `stop` (or unmounting) cancels it. */

@@ -18,7 +18,7 @@ export function App() {
       <CollectOnThisSite site={target?.url.hostname ?? null} />
       <PauseCollectionSwitch />
       {view && <ProfileSummary view={view} />}
-      <RewritePanel ready={Boolean(view?.hypothesisSet)} tabId={target?.tabId ?? null} site={target?.url.hostname} profileId={view?.profile?.id ?? null} />
+      <RewritePanel ready={Boolean(view?.hypothesisSet)} tabId={target?.tabId ?? null} profileId={view?.profile?.id ?? null} />
       <p>
         <a href="/options.html" target="_blank" rel="noreferrer">
           Settings and sites

@@ -11,9 +11,9 @@ export const rewriteStartSchema = z.object({
   /** What the draft is: an email (reply), a post, a comment. */
   kind: draftKindSchema.default('email'),
   length: lengthChoiceSchema.default('same'),
-  /** The voice the person picked for this rewrite; absent: the voice of `site`. */
+  /** The voice to write in (the popup's "Voice"); the active profile when absent or gone. */
   profileId: z.string().min(1).max(100).optional(),
-  /** The host of the page the draft is for: its own voice (Sites) is used, else the active profile. */
+  /** Without profileId: the host of the page the draft is for, whose own voice (Sites) is used, else the active profile. */
   site: z.string().max(253).optional(),
 });
 export type RewriteStart = z.input<typeof rewriteStartSchema>;

@@ -1,5 +1,6 @@
 import type { IdiolectDatabase } from '../db/database';
 import { latestHypothesisSet } from '../db/hypothesis-sets';
+import { sectionToFix } from '../llm/where-to-fix';
 import { claimJob, queueJobUnlessPending, settleJobAsFailed, settleJobWithoutResult, settleJobWithVersion } from '../db/jobs';
 import { countUsableSamples, hasUsableSamplesStoredAfter } from '../db/samples';
 import type { InferenceJob } from '../db/records';
@@ -155,7 +156,7 @@ export async function runInferenceJob(
       } satisfies HypothesisSet);
     return await settleJobWithVersion(db, lease, versionAfter, outcome.kind === 'failed' ? outcome.note : null);
   } catch (error) {
-    await settleJobAsFailed(db, jobId, token, jobFailureMessage(error));
+    await settleJobAsFailed(db, jobId, token, jobFailureMessage(error), sectionToFix(error));
     throw error;
   }
 }

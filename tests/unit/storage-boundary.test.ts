@@ -33,6 +33,7 @@ const READS_FOR_PAGES = new Set([
   'listProfiles',
   'samplesOfProfile',
   'readSetting',
+  'readSavedSetting',
   'latestHypothesisSet',
 ]);
 

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { HypothesisChange } from '@/lib/db/hypothesis-edits';
 import { confidenceInWords, heldOutInWords } from '@/lib/hyperalign/how-sure';
 import type { Hypothesis, HypothesisCategory, HypothesisSet } from '@/lib/hyperalign/schema';
@@ -33,8 +33,7 @@ export function HypothesisEditor({ set }: { set: HypothesisSet }) {
         if (update.kind === 'reject') {
           const statement = set.hypotheses.find((hypothesis) => hypothesis.id === hypothesisId)?.statement ?? '';
           toast({ message: `Rejected “${statement}”. Idiolect will not suggest it again.`, undo: () => send(hypothesisId, { kind: 'restore' }) });
-          // The card is gone; focus goes to where it went, so it can be restored from there.
-          requestAnimationFrame(() => rejectedSummary.current?.focus());
+          focusRejected.current = true;
         }
         return true;
       },
@@ -45,6 +44,14 @@ export function HypothesisEditor({ set }: { set: HypothesisSet }) {
     );
   const active = set.hypotheses.filter((hypothesis) => hypothesis.status !== 'rejected');
   const rejected = set.hypotheses.filter((hypothesis) => hypothesis.status === 'rejected');
+  const focusRejected = useRef(false);
+  useEffect(() => {
+    // A rejected card is gone; focus goes to where it went, so it can be restored from there.
+    if (focusRejected.current && rejectedSummary.current) {
+      rejectedSummary.current.focus();
+      focusRejected.current = false;
+    }
+  }, [rejected.length]);
   const groups = CATEGORY_ORDER.map((category) => ({ category, hypotheses: active.filter((item) => item.category === category) })).filter(
     (group) => group.hypotheses.length > 0,
   );
@@ -107,10 +114,15 @@ function HypothesisCard({ hypothesis, onChange }: { hypothesis: Hypothesis; onCh
   const name = `“${hypothesis.statement}”`;
   const badge = STATUS_BADGE[hypothesis.status];
   const pinned = hypothesis.status === 'pinned';
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    // Back to the button that opened the form, once it is rendered again.
+    if (!editing && returnFocus.current) editButton.current?.focus();
+    returnFocus.current = false;
+  }, [editing]);
   const stopEditing = () => {
+    returnFocus.current = true;
     setEditing(false);
-    // Back to the button that opened the form (it is rendered again on the next frame).
-    requestAnimationFrame(() => editButton.current?.focus());
   };
   return (
     <li className="hypothesis-card">

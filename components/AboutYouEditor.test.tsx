@@ -42,7 +42,7 @@ describe('About you', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Remove audience “colleagues”' }));
     await userEvent.type(screen.getByRole('textbox', { name: 'New fact' }), 'Works from Lisbon{Enter}');
     expect(within(screen.getByRole('list', { name: 'Facts' })).getByText('Works from Lisbon')).toBeTruthy();
-    await userEvent.click(screen.getByRole('button', { name: 'Save About you' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Update About you' }));
 
     expect((await screen.findByRole('status')).textContent).toMatch(/^Saved\./);
     expect((await openIdiolectDatabase().hypothesisSets.get(set.id))!.attributes).toEqual({
@@ -62,7 +62,7 @@ describe('About you', () => {
     await userEvent.clear(domain);
     await userEvent.click(domain);
     await userEvent.paste('x'.repeat(201));
-    await userEvent.click(screen.getByRole('button', { name: 'Save About you' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Update About you' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Keep the domain under 200 characters.');
     expect(sendMessage).not.toHaveBeenCalled();
   });

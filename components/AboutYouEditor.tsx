@@ -86,11 +86,11 @@ export function AboutYouEditor({ set }: { set: HypothesisSet }) {
       />
       <div className="actions">
         <button type="submit" className="primary" disabled={unchanged}>
-          Save About you
+          Update About you
         </button>
         {!unchanged && (
           <button type="button" onClick={() => setValues(valuesOf(set))}>
-            Undo my changes to About you
+            Revert About you
           </button>
         )}
       </div>

@@ -65,7 +65,7 @@ describe('the hypotheses of the Profile section', () => {
     const wording = screen.getByRole('textbox', { name: `New wording for “${SIGNS}”` });
     await userEvent.clear(wording);
     await userEvent.type(wording, 'Signs off with “J” alone.');
-    await userEvent.click(screen.getByRole('button', { name: `Save the new wording of “${SIGNS}”` }));
+    await userEvent.click(screen.getByRole('button', { name: `Use this wording for “${SIGNS}”` }));
     await screen.findByText('edited by you');
     expect(screen.getByRole('button', { name: 'Edit “Signs off with “J” alone.”' })).toBe(document.activeElement);
 

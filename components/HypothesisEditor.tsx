@@ -137,8 +137,8 @@ function HypothesisCard({ hypothesis, onChange }: { hypothesis: Hypothesis; onCh
           <label htmlFor={editId}>New wording for {name}</label>
           <textarea id={editId} value={draft} rows={2} maxLength={500} autoFocus onChange={(event) => setDraft(event.target.value)} />
           <div className="actions">
-            <button type="submit" className="primary small" aria-label={`Save the new wording of ${name}`} disabled={draft.trim() === ''}>
-              Save the new wording
+            <button type="submit" className="primary small" aria-label={`Use this wording for ${name}`} disabled={draft.trim() === ''}>
+              Use this wording
             </button>
             <button type="button" className="small" aria-label={`Cancel rewording ${name}`} onClick={stopEditing}>
               Cancel rewording

@@ -34,6 +34,7 @@ const READS_FOR_PAGES = new Set([
   'samplesOfProfile',
   'readSetting',
   'latestHypothesisSet',
+  'hypothesisSetsOf',
 ]);
 
 function libDbImportsOf(source: string): string[] {

@@ -32,7 +32,7 @@ export function HypothesisEditor({ set }: { set: HypothesisSet }) {
         setError(null);
         if (update.kind === 'reject') {
           const statement = set.hypotheses.find((hypothesis) => hypothesis.id === hypothesisId)?.statement ?? '';
-          toast({ message: `Rejected “${statement}”. Idiolect will not suggest it again.`, undo: () => send(hypothesisId, { kind: 'restore' }) });
+          toast({ message: `Rejected: “${statement}” Idiolect will not suggest it again.`, undo: () => send(hypothesisId, { kind: 'restore' }) });
           focusRejected.current = true;
         }
         return true;

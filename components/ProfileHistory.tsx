@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { confidenceInWords } from '@/lib/hyperalign/how-sure';
 import type { Hypothesis, HypothesisSet } from '@/lib/hyperalign/schema';
-import { versionChanges, type HypothesisPair } from '@/lib/hyperalign/version-changes';
+import { versionChanges, type HypothesisPair, type VersionChanges } from '@/lib/hyperalign/version-changes';
 import { WordChanges } from './design/WordChanges';
 import { CATEGORY_LABEL } from './HypothesisList';
 
@@ -85,11 +85,12 @@ function Changes({ earlier, later }: { earlier: HypothesisSet; later: Hypothesis
         From version {from.version} to version {to.version}: {changes.added.length} added, {changes.revised.length} revised,{' '}
         {changes.retired.length} retired, {changes.confirmed.length} confirmed.
       </p>
-      <ChangeGroup title="Added" items={changes.added} render={(hypothesis) => <Statement hypothesis={hypothesis} />} />
-      <ChangeGroup title="Revised" items={changes.revised} render={(pair) => <Revision pair={pair} />} />
-      <ChangeGroup title="Retired" items={changes.retired} render={(hypothesis) => <Statement hypothesis={hypothesis} />} />
+      <ChangeGroup title="Added" tone="added" items={changes.added} render={(hypothesis) => <Statement hypothesis={hypothesis} />} />
+      <ChangeGroup title="Revised" tone="revised" items={changes.revised} render={(pair) => <Revision pair={pair} />} />
+      <ChangeGroup title="Retired" tone="retired" items={changes.retired} render={(hypothesis) => <Statement hypothesis={hypothesis} />} />
       <ChangeGroup
         title="Confirmed"
+        tone="confirmed"
         items={changes.confirmed}
         render={(pair) => <Statement hypothesis={pair.after} before={pair.before.confidence} />}
       />
@@ -97,15 +98,25 @@ function Changes({ earlier, later }: { earlier: HypothesisSet; later: Hypothesis
   );
 }
 
-function ChangeGroup<T>({ title, items, render }: { title: string; items: readonly T[]; render: (item: T) => React.ReactNode }) {
+function ChangeGroup<T>({
+  title,
+  tone,
+  items,
+  render,
+}: {
+  title: string;
+  tone: keyof VersionChanges;
+  items: readonly T[];
+  render: (item: T) => React.ReactNode;
+}) {
   const headingId = useId();
   if (items.length === 0) return null;
   return (
     <div className="stack tight">
-      <h5 id={headingId}>
+      <h4 id={headingId}>
         {title} <span className="badge">{items.length}</span>
-      </h5>
-      <ul aria-labelledby={headingId} className="change-list">
+      </h4>
+      <ul aria-labelledby={headingId} className={`change-list ${tone}`}>
         {items.map((item, index) => (
           <li key={index}>{render(item)}</li>
         ))}

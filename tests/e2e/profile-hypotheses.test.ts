@@ -60,7 +60,7 @@ describe('the Profile section: what Idiolect learned, corrected by the person, a
     await options.getByRole('textbox', { name: 'New fact', exact: true }).fill('Hikes at weekends');
     await options.getByRole('button', { name: 'Add fact', exact: true }).click();
     await options.getByRole('button', { name: 'Update About you' }).click();
-    await options.getByRole('status').getByText(/^Saved\./).waitFor();
+    await options.getByRole('region', { name: 'About you' }).getByRole('status').getByText(/^Saved\./).waitFor();
 
     await options.getByRole('button', { name: `Pin “${FIRST}”` }).click();
     await options.locator(`button[aria-label="Pin “${FIRST}”"][aria-pressed="true"]`).waitFor();

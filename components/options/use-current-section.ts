@@ -5,7 +5,7 @@ import { OPTIONS_SECTIONS, sectionOfFragment, type OptionsSectionId } from '@/li
  * Brings the section the address names into view (also when a link or Back changes the fragment)
  * and follows the scroll, so the navigation can mark where the person is.
  */
-export function useCurrentSection(): OptionsSectionId {
+export function useCurrentSection(shown: readonly { id: OptionsSectionId }[]): OptionsSectionId {
   const [section, setSection] = useState<OptionsSectionId>(() => sectionOfFragment(location.hash) ?? OPTIONS_SECTIONS[0].id);
   useEffect(() => {
     const goToFragment = () => {
@@ -20,12 +20,12 @@ export function useCurrentSection(): OptionsSectionId {
     const observer = new IntersectionObserver(
       (entries) => {
         for (const entry of entries) entry.isIntersecting ? visible.add(entry.target.id) : visible.delete(entry.target.id);
-        const topmost = OPTIONS_SECTIONS.find(({ id }) => visible.has(id));
+        const topmost = shown.find(({ id }) => visible.has(id));
         if (topmost) setSection(topmost.id);
       },
       { rootMargin: '0px 0px -60% 0px' },
     );
-    for (const { id } of OPTIONS_SECTIONS) {
+    for (const { id } of shown) {
       const element = document.getElementById(id);
       if (element) observer.observe(element);
     }
@@ -33,6 +33,6 @@ export function useCurrentSection(): OptionsSectionId {
       removeEventListener('hashchange', goToFragment);
       observer.disconnect();
     };
-  }, []);
+  }, [shown.map(({ id }) => id).join()]);
   return section;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { presetFor } from '@/lib/llm/presets';
 import { sendMessage } from '@/lib/messaging';
 import type { LocalServerFinding } from '@/lib/llm/local-servers';
 import { optionsPath, type OptionsSectionId } from '@/lib/options/sections';
@@ -18,14 +19,29 @@ function SectionLink({ where, section, children }: { where: Where; section: Opti
   );
 }
 
-/** `next`: show how to do it (every open step in the options page; in the popup, which has no room, only the first). */
-function Step({ done, next, title, children }: { done: boolean; next: boolean; title: string; children?: ReactNode }) {
+/** `current`: the first step not done; `howTo`: show how to do it (the popup has room for the current step's only). */
+function Step({
+  done,
+  current,
+  howTo,
+  title,
+  doneNote,
+  children,
+}: {
+  done: boolean;
+  current: boolean;
+  howTo: boolean;
+  title: string;
+  doneNote?: string;
+  children?: ReactNode;
+}) {
   return (
-    <li className={done ? 'step done' : 'step'} aria-current={next ? 'step' : undefined}>
+    <li className={done ? 'step done' : 'step'} aria-current={current ? 'step' : undefined}>
       <span className={done ? 'badge success' : 'badge'}>{done ? 'Done' : 'To do'}</span>
       <div className="stack tight">
         <strong>{title}</strong>
-        {next && children}
+        {done && doneNote && <span className="hint">{doneNote}</span>}
+        {howTo && children}
       </div>
     </li>
   );
@@ -39,28 +55,31 @@ export function GetStarted({ where, id }: { where: Where; id?: string }) {
   const steps = useGetStarted();
   const headingId = useId();
   if (!steps || steps.done) return null;
-  const shownHowTo = (step: 'model' | 'site' | 'samples') => {
-    const open = { model: !steps.model, site: !steps.site, samples: !steps.samples.done };
-    if (!open[step]) return false;
-    return where === 'options' || (['model', 'site', 'samples'] as const).find((each) => open[each]) === step;
-  };
+  const open = { model: !steps.model, site: !steps.site, samples: !steps.samples.done };
+  const current = (['model', 'site', 'samples'] as const).find((step) => open[step]);
+  const stepProps = (step: keyof typeof open) => ({ current: current === step, howTo: open[step] && (where === 'options' || current === step) });
   return (
     <section id={id} aria-labelledby={headingId} className={`get-started surface stack tight in-${where}`}>
       <h2 id={headingId}>Get started</h2>
       <ol className="steps">
-        <Step done={steps.model} next={shownHowTo('model')} title="Choose a model and test it">
+        <Step
+          done={steps.model}
+          {...stepProps('model')}
+          title="Choose a model and test it"
+          doneNote={steps.modelInUse ? `Using ${presetFor(steps.modelInUse.provider).label}: ${steps.modelInUse.model}` : undefined}
+        >
           {where === 'options' ? <ModelFinder /> : (
             <p>
               No model is set up yet. <SectionLink where={where} section="model">Set up a model</SectionLink>
             </p>
           )}
         </Step>
-        <Step done={steps.site} next={shownHowTo('site')} title="Allow a site">
+        <Step done={steps.site} {...stepProps('site')} title="Allow a site" doneNote={`Collecting on ${steps.sites} site${steps.sites === 1 ? '' : 's'}`}>
           <p>
             Idiolect learns only from what you send on sites you allow. <SectionLink where={where} section="sites">Allow a site</SectionLink>
           </p>
         </Step>
-        <Step done={steps.samples.done} next={shownHowTo('samples')} title={`First samples: ${steps.samples.have} of ${steps.samples.need}`}>
+        <Step done={steps.samples.done} {...stepProps('samples')} title={`First samples: ${steps.samples.have} of ${steps.samples.need}`}>
           <p>
             Write and send as usual on an allowed site, or <SectionLink where={where} section="samples">add texts you wrote</SectionLink>.
           </p>

@@ -1,6 +1,25 @@
 import { useEffect, useState } from 'react';
 import { OPTIONS_SECTIONS, sectionOfFragment, type OptionsSectionId } from '@/lib/options/sections';
 
+const PERSON_SCROLLS = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+
+/**
+ * Keeps the section a link named at the top while the sections above it are still loading (their
+ * content arrives from live queries and would push it down), until the person scrolls themselves.
+ */
+function pinToSection(id: string): () => void {
+  const bringIntoView = () => document.getElementById(id)?.scrollIntoView();
+  bringIntoView();
+  const growth = new ResizeObserver(bringIntoView);
+  growth.observe(document.body);
+  const release = () => {
+    growth.disconnect();
+    for (const event of PERSON_SCROLLS) removeEventListener(event, release);
+  };
+  for (const event of PERSON_SCROLLS) addEventListener(event, release, { once: true, passive: true });
+  return release;
+}
+
 /**
  * Brings the section the address names into view (also when a link or Back changes the fragment)
  * and follows the scroll, so the navigation can mark where the person is.
@@ -8,11 +27,13 @@ import { OPTIONS_SECTIONS, sectionOfFragment, type OptionsSectionId } from '@/li
 export function useCurrentSection(shown: readonly { id: OptionsSectionId }[]): OptionsSectionId {
   const [section, setSection] = useState<OptionsSectionId>(() => sectionOfFragment(location.hash) ?? OPTIONS_SECTIONS[0].id);
   useEffect(() => {
+    let release = () => undefined as void;
     const goToFragment = () => {
       const named = sectionOfFragment(location.hash);
       if (!named) return;
+      release();
       setSection(named);
-      document.getElementById(named)?.scrollIntoView();
+      release = pinToSection(named);
     };
     goToFragment();
     addEventListener('hashchange', goToFragment);
@@ -30,6 +51,7 @@ export function useCurrentSection(shown: readonly { id: OptionsSectionId }[]): O
       if (element) observer.observe(element);
     }
     return () => {
+      release();
       removeEventListener('hashchange', goToFragment);
       observer.disconnect();
     };

@@ -6,14 +6,14 @@ const fresh: GetStartedInput = { savedLlm: null, verifiedEndpoint: null, allowed
 
 describe('the guided start', () => {
   it('has nothing done on a first run, not even the default model', () => {
-    expect(getStartedSteps(fresh)).toEqual({ model: false, site: false, samples: { have: 0, need: 4, done: false }, done: false });
+    expect(getStartedSteps(fresh)).toEqual({ model: false, modelInUse: null, sites: 0, site: false, samples: { have: 0, need: 4, done: false }, done: false });
   });
 
   it('counts the model only once the saved endpoint is the one that answered', () => {
     expect(getStartedSteps({ ...fresh, verifiedEndpoint: ollama }).model).toBe(false);
     expect(getStartedSteps({ ...fresh, savedLlm: ollama }).model).toBe(false);
     expect(getStartedSteps({ ...fresh, savedLlm: ollama, verifiedEndpoint: { ...ollama, model: 'qwen2.5' } }).model).toBe(false);
-    expect(getStartedSteps({ ...fresh, savedLlm: ollama, verifiedEndpoint: ollama }).model).toBe(true);
+    expect(getStartedSteps({ ...fresh, savedLlm: ollama, verifiedEndpoint: ollama })).toMatchObject({ model: true, modelInUse: { provider: 'ollama', model: 'llama3.1' } });
   });
 
   it('counts samples n of 4, and is done when all three steps are', () => {

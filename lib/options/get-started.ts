@@ -13,6 +13,9 @@ export interface GetStartedInput {
 export interface GetStartedSteps {
   /** A model is saved and answered Test connection as saved. */
   model: boolean;
+  /** The model in use once that step is done. */
+  modelInUse: { provider: LlmSettings['provider']; model: string } | null;
+  sites: number;
   site: boolean;
   samples: { have: number; need: number; done: boolean };
   done: boolean;
@@ -27,5 +30,6 @@ export function getStartedSteps(input: GetStartedInput): GetStartedSteps {
   const site = input.allowedSites.length > 0;
   const have = Math.min(input.usableSamples, input.samplesNeeded);
   const samples = { have, need: input.samplesNeeded, done: input.usableSamples >= input.samplesNeeded };
-  return { model, site, samples, done: model && site && samples.done };
+  const modelInUse = model && input.savedLlm ? { provider: input.savedLlm.provider, model: input.savedLlm.model } : null;
+  return { model, modelInUse, sites: input.allowedSites.length, site, samples, done: model && site && samples.done };
 }

@@ -33,7 +33,9 @@ describe('learning in the Profile section', () => {
     expect(sendMessage).toHaveBeenCalledWith('inferNow');
     rerender(<LearningProgress view={viewWith({ state: 'queued' })} />);
     expect(screen.getByRole('status').textContent).toBe('Queued: learning starts in a moment.');
-    expect(screen.getByRole('button', { name: 'Learn now' })).toHaveProperty('disabled', true);
+    await userEvent.click(screen.getByRole('button', { name: 'Learn now' }));
+    expect(screen.getByRole('button', { name: 'Learn now' }).getAttribute('aria-disabled')).toBe('true');
+    expect(sendMessage).toHaveBeenCalledTimes(1);
     rerender(<LearningProgress view={viewWith({ state: 'running' })} />);
     expect(within(screen.getByRole('status')).getByRole('progressbar', { name: 'Learning from your texts' })).toBeTruthy();
   });

@@ -33,7 +33,8 @@ export function LearningProgress({ view }: { view: ActiveProfileView }) {
             ? `Version ${hypothesisSet.version}, learned ${new Date(hypothesisSet.createdAt).toLocaleString()} · ${plural(newSinceLearned, 'new sample')} since`
             : `${plural(sampleCount, 'sample')}; Idiolect learns your voice once it has ${MIN_SAMPLES_FOR_INFERENCE}.`}
         </p>
-        <button type="button" className="primary" onClick={learnNow} disabled={busy || !enough}>
+        {/* aria-disabled, not disabled: focus stays on the button while the run it started goes on. */}
+        <button type="button" className="primary" onClick={() => busy || !enough || learnNow()} aria-disabled={busy || !enough}>
           {state.kind === 'failed' ? 'Try learning again' : 'Learn now'}
         </button>
       </div>

@@ -15,6 +15,7 @@ export function useGetStarted(): GetStartedSteps | undefined {
       readSetting(db, 'allowedSites'),
       readActiveProfileView(db),
     ]);
-    return getStartedSteps({ savedLlm, verifiedEndpoint, allowedSites, usableSamples: view.sampleCount, samplesNeeded: MIN_SAMPLES_FOR_INFERENCE });
+    const learnedWith = view.hypothesisSet ? { provider: view.hypothesisSet.provider, model: view.hypothesisSet.model } : null;
+    return getStartedSteps({ savedLlm, verifiedEndpoint, learnedWith, allowedSites, usableSamples: view.sampleCount, samplesNeeded: MIN_SAMPLES_FOR_INFERENCE });
   });
 }

@@ -7,7 +7,7 @@ import type { InferenceJob } from '../db/records';
 import { isStorageFull, storageFullMessage } from '../db/storage-full';
 import { inferHypotheses } from '../hyperalign/infer';
 import { inferencePromptOverheadTokens, type CurrentProfile, type PromptSample } from '../hyperalign/inference-prompt';
-import { keepPersonsLatestChoices } from '../hyperalign/refine';
+import { keepPersonsLatestAttributes, keepPersonsLatestChoices } from '../hyperalign/refine';
 import { hypothesisSetSchema, learnedUpTo, type Hypothesis, type HypothesisSet, type TokenUsage } from '../hyperalign/schema';
 import { inferenceBudgetFor, selectSamplesForInference } from '../hyperalign/select-samples';
 import { applyVerification, hypothesesToVerify, verifyHypotheses, withoutStaleSupport, type Verification } from '../hyperalign/verify';
@@ -146,7 +146,7 @@ export async function runInferenceJob(
           base?.hypotheses ?? [],
           outcome,
         ),
-        attributes: inferred.attributes,
+        attributes: keepPersonsLatestAttributes(inferred.attributes, latest?.attributes),
         sampleIds: chosen.map((sample) => sample.id),
         basedOnVersion: base?.version ?? null,
         samplesUpTo,

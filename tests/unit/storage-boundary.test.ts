@@ -35,6 +35,7 @@ const READS_FOR_PAGES = new Set([
   'readSetting',
   'readSavedSetting',
   'latestHypothesisSet',
+  'hypothesisSetsOf',
 ]);
 
 function libDbImportsOf(source: string): string[] {

@@ -1,5 +1,5 @@
 import type { IdiolectDatabase } from '../db/database';
-import { changeHypothesis } from '../db/hypothesis-edits';
+import { changeAttributes, changeHypothesis } from '../db/hypothesis-edits';
 import { createProfile, deleteProfile, ensureActiveProfile, renameProfile, restoreDeletedProfile, switchActiveProfile } from '../db/profiles';
 import { deleteSample, setSampleExcluded } from '../db/sample-edits';
 import type { SecretStore } from '../db/secrets';
@@ -115,5 +115,6 @@ export function backgroundCommands(services: BackgroundServices): MessageHandler
       return { profile, chosenForSite: chosen };
     },
     changeHypothesis: ({ setId, hypothesisId, change }) => changeHypothesis(db, setId, hypothesisId, change),
+    changeAttributes: ({ setId, attributes }) => changeAttributes(db, setId, attributes),
   };
 }

@@ -136,7 +136,8 @@ function withSamplesHere(set: HypothesisSet, profileId: string, version: number,
     profileId,
     version,
     sampleIds: set.sampleIds.flatMap((id) => storedIdOf.get(id) ?? []),
-    attributes: mergeAttributes(emptyAttributes, set.attributes),
+    // What the person set themselves stays theirs in the imported profile too.
+    attributes: { ...mergeAttributes(emptyAttributes, set.attributes), ...(set.attributes.edited && { edited: set.attributes.edited }) },
     hypotheses: set.hypotheses
       .filter((hypothesis) => !looksLikeInstruction(hypothesis.statement))
       .map((hypothesis) => ({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hypothesisChangeSchema } from '../db/hypothesis-edits';
 import { deletedProfileSchema } from '../db/profiles';
 import { profileSchema } from '../db/records';
+import { attributeValuesSchema } from '../hyperalign/schema';
 import { importSummarySchema } from '../import-writing/admit-imported-writing';
 import { readWritingSchema } from '../import-writing/read-writing-result';
 import { profileImportPreviewSchema, profileImportSummarySchema } from '../profile-transfer/import-profiles';
@@ -114,6 +115,8 @@ export const backgroundMessages = {
   /** The voice a site uses (a host such as "mail.google.com"): the one chosen for it in Sites, else the active one. */
   voiceForSite: message('extension-pages', siteInput, z.object({ profile: profileSchema, chosenForSite: z.boolean() })),
   changeHypothesis: message('extension-pages', z.object({ setId: id, hypothesisId: id, change: hypothesisChangeSchema }), done),
+  /** "About you" as the person set it; the fields they changed are theirs from then on. */
+  changeAttributes: message('extension-pages', z.object({ setId: id, attributes: attributeValuesSchema }), done),
 } satisfies Record<string, MessageDeclaration>;
 
 /** Messages the background sends to the harvesting scripts in open tabs. */

@@ -33,11 +33,12 @@ const READS_FOR_PAGES = new Set([
   'listProfiles',
   'samplesOfProfile',
   'readSetting',
+  'readSavedSetting',
   'latestHypothesisSet',
+  'hypothesisSetsOf',
   'listVoices',
   'countStoredRecords',
   'readVoiceForSite',
-  'readSavedSetting',
 ]);
 
 function libDbImportsOf(source: string): string[] {

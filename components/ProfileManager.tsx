@@ -256,6 +256,10 @@ function CreateVoiceForm({ onNotice }: { onNotice: (notice: Notice) => void }) {
   return (
     <form
       className="voice-create"
+      onBlur={(event) => {
+        // Once the person turns to something else, a refusal of a name they gave up on is old news.
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setError(null);
+      }}
       onSubmit={(event) => {
         event.preventDefault();
         setError(null);

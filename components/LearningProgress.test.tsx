@@ -41,7 +41,7 @@ describe('learning in the Profile section', () => {
   });
 
   it('shows why learning failed and links to the fix', () => {
-    render(<LearningProgress view={viewWith({ state: 'failed', error: 'The endpoint refused the API key (401).' })} />);
+    render(<LearningProgress view={viewWith({ state: 'failed', error: 'The endpoint refused the API key (401).', fixIn: 'model' })} />);
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Learning failed: The endpoint refused the API key (401).');
     expect(within(alert).getByRole('link', { name: 'Check the model settings' }).getAttribute('href')).toBe('#model');

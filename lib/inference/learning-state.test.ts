@@ -3,9 +3,9 @@ import type { InferenceJob } from '../db/records';
 import { storageFullMessage } from '../db/storage-full';
 import { learningStateOf } from './learning-state';
 
-function job(state: InferenceJob['state'], error: string | null = null): InferenceJob {
+function job(state: InferenceJob['state'], error: string | null = null, fixIn: InferenceJob['fixIn'] = null): InferenceJob {
   const now = new Date().toISOString();
-  return { id: 'j', kind: 'infer', profileId: 'p', state, attempts: 1, createdAt: now, updatedAt: now, error, resultSetId: null };
+  return { id: 'j', kind: 'infer', profileId: 'p', state, attempts: 1, createdAt: now, updatedAt: now, error, resultSetId: null, fixIn };
 }
 
 describe('the learning state the Profile section shows', () => {
@@ -16,9 +16,12 @@ describe('the learning state the Profile section shows', () => {
     expect(learningStateOf(job('done', 'Stored unverified.'))).toEqual({ kind: 'done', note: 'Stored unverified.' });
   });
 
-  it('sends a failure to where it can be fixed', () => {
-    expect(learningStateOf(job('failed', 'The endpoint refused the API key (401).'))).toMatchObject({ kind: 'failed', fix: { section: 'model' } });
-    expect(learningStateOf(job('failed', storageFullMessage('the new version of your profile')))).toMatchObject({ fix: { section: 'your-data' } });
-    expect(learningStateOf(job('failed', 'Learning was interrupted 3 times (the browser stopped it).'))).toMatchObject({ fix: null });
+  it('sends a failure to where the failed run said it can be fixed, and nowhere when trying again is the fix', () => {
+    expect(learningStateOf(job('failed', 'The endpoint refused the API key (401).', 'model'))).toMatchObject({
+      kind: 'failed',
+      fix: { section: 'model', label: 'Check the model settings' },
+    });
+    expect(learningStateOf(job('failed', storageFullMessage('the new version of your profile'), 'your-data'))).toMatchObject({ fix: { section: 'your-data' } });
+    expect(learningStateOf(job('failed', 'The model server is limiting how many requests it takes.'))).toMatchObject({ fix: null });
   });
 });

@@ -1,6 +1,5 @@
 import type { InferenceJob } from '../db/records';
-import { STORAGE_FULL_ADVICE } from '../db/storage-full';
-import type { OptionsSectionId } from '../options/sections';
+import { sectionTitle, type OptionsSectionId } from '../options/sections';
 
 /** Where on the options page the person can fix what made learning fail. */
 export interface LearningFix {
@@ -16,14 +15,15 @@ export type LearningState =
   | { kind: 'done'; note: string | null }
   | { kind: 'failed'; error: string; fix: LearningFix | null };
 
-/**
- * The fix for a failed run. A worker stopped mid-way needs no fix (the next run tries again) and a
- * full disk is fixed under "Your data"; every other failure came from the model or its endpoint.
- */
-export function fixForLearningFailure(error: string): LearningFix | null {
-  if (/was interrupted/i.test(error)) return null;
-  if (error.includes(STORAGE_FULL_ADVICE)) return { section: 'your-data', label: 'Free up space under Your data' };
-  return { section: 'model', label: 'Check the model settings' };
+const FIX_LABELS: Partial<Record<OptionsSectionId, string>> = {
+  model: 'Check the model settings',
+  'your-data': 'Free up space under Your data',
+};
+
+/** The fix the failed run named when it failed (lib/llm/where-to-fix.ts); none when trying again is the fix. */
+function fixOf(job: InferenceJob): LearningFix | null {
+  if (!job.fixIn) return null;
+  return { section: job.fixIn, label: FIX_LABELS[job.fixIn] ?? `Open ${sectionTitle(job.fixIn)}` };
 }
 
 /** The profile's latest learning run as the Profile section reports it. */
@@ -39,7 +39,7 @@ export function learningStateOf(job: InferenceJob | null): LearningState {
       return { kind: 'done', note: job.error };
     case 'failed': {
       const error = job.error ?? 'Learning failed.';
-      return { kind: 'failed', error, fix: fixForLearningFailure(error) };
+      return { kind: 'failed', error, fix: fixOf(job) };
     }
   }
 }

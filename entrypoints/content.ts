@@ -1,7 +1,9 @@
 import { followHarvestPolicy } from '@/lib/harvest/follow-harvest-policy';
 import { handOverSentText } from '@/lib/harvest/hand-over-sample';
+import { offerRewriteBeside } from '@/lib/harvest/rewrite-control';
 import { siteAdapterFor } from '@/lib/harvest/sites';
 import { watchForSends } from '@/lib/harvest/watch-sends';
+import { sendMessage } from '@/lib/messaging';
 
 export default defineContentScript({
   // Registered at run time, only for the sites the user allowed (see lib/background/harvest-registration.ts);
@@ -21,8 +23,13 @@ export default defineContentScript({
       },
       { mayRead: () => policy.current().collecting },
     );
+    // The card's own code is not here: the background injects it the first time it is asked for.
+    const stopOffering = offerRewriteBeside(document, site, () => {
+      void sendMessage('openRewriteCard').catch(() => {});
+    });
     ctx.onInvalidated(() => {
       stop();
+      stopOffering();
       policy.stop();
     });
   },

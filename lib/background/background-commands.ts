@@ -1,4 +1,5 @@
 import type { IdiolectDatabase } from '../db/database';
+import { openRewriteCardIn } from './rewrite-in-place';
 import { changeHypothesis } from '../db/hypothesis-edits';
 import { createProfile, deleteProfile, ensureActiveProfile, listProfiles, renameProfile, switchActiveProfile } from '../db/profiles';
 import { deleteSample, setSampleExcluded } from '../db/sample-edits';
@@ -62,6 +63,10 @@ export function backgroundCommands(services: BackgroundServices): MessageHandler
       return admission.verdicts[0]!;
     },
     getHarvestPolicy: (_, sender) => harvestPolicyFor(db, sender.url),
+    openRewriteCard: async (_, sender) => {
+      if (sender.tabId === undefined) throw new Error('Only a page can open the rewrite card.');
+      await openRewriteCardIn(sender.tabId, sender.frameId);
+    },
     getLlmSettings: () => viewLlmSettings(db, secrets),
     saveLlmSettings: (change) => saveLlmSettings(db, secrets, change),
     testLlmConnection: (change) => testLlmConnection(secrets, change, llmOptions),

@@ -64,9 +64,11 @@ const id = z.string().min(1).max(100);
 
 /** Every message the background serves: the one protocol of the content script, the popup and the options page. */
 export const backgroundMessages = {
-  // The harvesting script's two messages.
+  // The harvesting script's messages.
   submitSample: message('content-scripts', sampleSubmissionSchema, sampleVerdictSchema),
   getHarvestPolicy: message('content-scripts', nothing, harvestPolicySchema),
+  /** The control beside a field was pressed: put the rewrite card into the sender's own tab and frame. */
+  openRewriteCard: message('content-scripts', nothing, done),
 
   getLlmSettings: message('extension-pages', nothing, llmSettingsViewSchema),
   saveLlmSettings: message('extension-pages', llmSettingsChangeSchema, llmSettingsViewSchema),

@@ -83,4 +83,8 @@ describe('messages the background accepts', () => {
     expect(acceptedPort({ name: 'idiolect-rewrite', sender: WEB_PAGE }, EXTENSION)).toBeNull();
     expect(acceptedPort({ name: 'something-else', sender: OPTIONS_PAGE }, EXTENSION)).toBeNull();
   });
+
+  it('accepts the in-page card’s rewrite port from the content script it runs as', () => {
+    expect(acceptedPort({ name: 'idiolect-rewrite-in-page', sender: WEB_PAGE }, EXTENSION)).toBe('inPageRewrite');
+  });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftOf, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai';
 import { closedShadowOf, type ClosedShadow } from './support/closed-shadow';
 import { BUILT_EXTENSION, launchWithExtension, type ExtensionBrowser } from './support/extension-browser';
+import { modelText, type ModelKind } from './support/editor-models';
 import { learnProfileFromSentTexts } from './support/learned-profile';
 import { startPageServer, type PageServer } from './support/page-server';
 
@@ -160,5 +161,36 @@ describe('rewriting where the person writes: the in-page card', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(async () => squashed(await comment.innerText())).toBe(squashed(`${BEFORE}${SELECTED}${AFTER}`));
     await page.close();
+  });
+
+  /** Real saved editor pages from peer projects (see editors.test.ts), on the allowed host. */
+  const EDITORS: Array<{ name: string; page: string; editor: string; model: ModelKind }> = [
+    { name: 'Draft.js', page: 'fixtures/draftjs/draftjs_org_home.html', editor: '#rich-example .public-DraftEditor-content', model: 'draft' },
+    { name: 'ProseMirror', page: 'fixtures/prosemirror/prosemirror_net_home.html', editor: '#editor .ProseMirror', model: 'prosemirror' },
+  ];
+
+  describe.skipIf(!haveFixtures).each(EDITORS)('in $name', ({ page: path, editor, model }) => {
+    it('replaces the selection in the editor’s own model, and its own undo brings the original back', async () => {
+      seenDrafts.length = 0;
+      const page = await browser.context.newPage();
+      await page.goto(pages.url(path));
+      const shadow = await closedShadowOf(page);
+      await page.locator(editor).click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(` ${BEFORE}${SELECTED}`);
+      for (let step = 0; step < SELECTED.length; step++) await page.keyboard.press('Shift+ArrowLeft');
+      const before = squashed((await modelText(page, editor, model)) ?? '');
+      expect(before).toContain(squashed(SELECTED));
+
+      await openCardFromControl(shadow);
+      await expect.poll(() => shadow.text('paragraph', 'Rewrite').catch(() => '')).toBe(FIRST_TRY);
+      expect(llm.chatRequests.at(-1)!.chat.userContent).toContain(`<draft>\n${SELECTED}\n</draft>`);
+      await shadow.click('button', 'Replace');
+      await expect.poll(async () => squashed((await modelText(page, editor, model)) ?? '')).toBe(before.replace(squashed(SELECTED), squashed(FIRST_TRY)));
+
+      await page.keyboard.press('Control+z');
+      await expect.poll(async () => squashed((await modelText(page, editor, model)) ?? '')).toBe(before);
+      await page.close();
+    });
   });
 });

@@ -1,5 +1,4 @@
 import type { IdiolectDatabase } from '../db/database';
-import { openRewriteCardIn } from './rewrite-in-place';
 import { changeHypothesis } from '../db/hypothesis-edits';
 import { createProfile, deleteProfile, ensureActiveProfile, listProfiles, renameProfile, switchActiveProfile } from '../db/profiles';
 import { deleteSample, setSampleExcluded } from '../db/sample-edits';
@@ -14,9 +13,10 @@ import { importProfiles } from '../profile-transfer/import-profiles';
 import type { MessageHandlers } from '../protocol/serve-messages';
 import type { Admission } from '../samples/admit-samples';
 import type { SamplesChanged } from '../samples/samples-changed';
-import { allowSite, disallowSites, harvestPolicyFor, setCollectionPaused, setReviewBeforeSaving } from './collection-control';
+import { allowSite, disallowSites, harvestPolicyFor, setCollectionPaused, setPageSetting } from './collection-control';
 import { listLlmModels, saveLlmSettings, testLlmConnection, viewLlmSettings, type LlmConnectionOptions } from './llm-connection';
-import { acceptSubmittedSample } from './sample-intake';
+import { openRewriteCardIn } from './rewrite-in-place';
+import { acceptSubmittedSample, previewSubmittedSample } from './sample-intake';
 import { addSelectedTextAsSample } from './selection-sample';
 import { wipeEverything } from './wipe';
 
@@ -62,6 +62,7 @@ export function backgroundCommands(services: BackgroundServices): MessageHandler
       await thenSamplesChanged(services, changedProfileOf(admission));
       return admission.verdicts[0]!;
     },
+    previewSample: (submission, sender) => previewSubmittedSample(db, submission, sender.url),
     getHarvestPolicy: (_, sender) => harvestPolicyFor(db, sender.url),
     openRewriteCard: async (_, sender) => {
       if (sender.tabId === undefined) throw new Error('Only a page can open the rewrite card.');
@@ -74,7 +75,8 @@ export function backgroundCommands(services: BackgroundServices): MessageHandler
     allowSite: (site) => allowSite(db, site),
     disallowSite: (site) => disallowSites(db, [site]),
     setCollectionPaused: (paused) => setCollectionPaused(db, paused),
-    setReviewBeforeSaving: (review) => setReviewBeforeSaving(db, review),
+    setReviewBeforeSaving: (review) => setPageSetting(db, 'reviewBeforeSaving', review),
+    setShowSentTextNotices: (show) => setPageSetting(db, 'showSentTextNotices', show),
     setRedactBeforeStoring: async (redact) => {
       await writeSetting(db, 'redactBeforeStoring', redact);
     },

@@ -3,7 +3,7 @@
  * bend it, and closed, so the page's script cannot read or reach into it either. The caller fills
  * `card` with text-only content and removes `host` when done.
  */
-export function attachPageCard(doc: Document, tagName: string, css: string, role: 'dialog' | 'alert'): { host: HTMLElement; card: HTMLDivElement } {
+export function attachPageCard(doc: Document, tagName: string, css: string, role: 'dialog' | 'alert' | 'status'): { host: HTMLElement; card: HTMLDivElement } {
   const host = doc.createElement(tagName);
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');

@@ -18,9 +18,18 @@ const STYLE = `
  * Asks, in a small card in the page's corner, whether the text just sent should be kept as a
  * sample. The card lives in a shadow root so the page's styles cannot bend it; it shows only text
  * the page already had.
- * Resolves false on Discard, Escape, or when it goes unanswered.
+ * Resolves false on Discard, Escape, or when it goes unanswered. One card at a time: a second
+ * text sent meanwhile waits for the first card to be answered, never hidden under it.
  */
 export function askToKeepSample(doc: Document, text: string): Promise<boolean> {
+  const asked = waiting.then(() => showReviewCard(doc, text));
+  waiting = asked;
+  return asked;
+}
+
+let waiting: Promise<unknown> = Promise.resolve();
+
+function showReviewCard(doc: Document, text: string): Promise<boolean> {
   const { host, card } = attachPageCard(doc, 'idiolect-review', STYLE, 'dialog');
   card.setAttribute('aria-label', 'Idiolect: keep this writing sample?');
   const question = doc.createElement('p');

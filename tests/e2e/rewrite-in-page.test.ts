@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftOf, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai';
 import { closedShadowOf, type ClosedShadow } from './support/closed-shadow';
-import { BUILT_EXTENSION, launchWithExtension, type ExtensionBrowser } from './support/extension-browser';
+import { sendMessageOnPage } from './support/compose-page';
+import { BUILT_EXTENSION, launchWithExtension, readStoredSetting, type ExtensionBrowser } from './support/extension-browser';
 import { modelText, type ModelKind } from './support/editor-models';
 import { learnProfileFromSentTexts } from './support/learned-profile';
 import { startPageServer, type PageServer } from './support/page-server';
@@ -193,4 +194,23 @@ describe('rewriting where the person writes: the in-page card', () => {
       await page.close();
     });
   });
+
+  it('says quietly in the page what happened to each text sent', async () => {
+    const { page, shadow } = await openCompose();
+    const text = 'Morning all, the standup moves to ten tomorrow because the room is booked. Bring your updates as usual.';
+    await sendMessageOnPage(page, text);
+    await shadow.find('StaticText', 'Kept for learning.');
+    await sendMessageOnPage(page, text);
+    await shadow.find('StaticText', 'Not kept: already have it.');
+
+    const options = await browser.openExtensionPage('options.html');
+    await options.getByRole('switch', { name: 'Pause all collection' }).check();
+    await expect.poll(() => readStoredSetting(options, 'collectionPaused')).toBe(true);
+    await sendMessageOnPage(page, 'Written while paused, on a page that was open before the pause, and never read at all.');
+    await shadow.find('StaticText', 'Not kept: collection is paused.');
+    await options.getByRole('switch', { name: 'Pause all collection' }).uncheck();
+    await options.close();
+    await page.close();
+  });
 });
+

@@ -200,6 +200,7 @@ describe('rewriting where the person writes: the in-page card', () => {
     const text = 'Morning all, the standup moves to ten tomorrow because the room is booked. Bring your updates as usual.';
     await sendMessageOnPage(page, text);
     await shadow.find('StaticText', 'Kept for learning.');
+    await page.reload();
     await sendMessageOnPage(page, text);
     await shadow.find('StaticText', 'Not kept: already have it.');
 

@@ -7,7 +7,7 @@ button:hover,button:focus-visible{opacity:1;outline:2px solid #3b4fc4;outline-of
 @media (prefers-color-scheme:dark){button{background:#201f1d;color:#93a3ff;border-color:#5c5a54}}`;
 
 /**
- * A small "Rewrite" control in the corner of the field being written in, shown once it has some
+ * A small "Rewrite" control at the corner of the field being written in, shown once it has some
  * text, never on a field that may not be read (passwords, codes, payment, search, hidden). Pressing
  * it keeps the focus and selection in the field and calls `onPress`. Returns a function that removes it.
  */
@@ -26,8 +26,10 @@ export function offerRewriteBeside(doc: Document, site: SiteAdapter, onPress: ()
   const place = () => {
     if (!field?.isConnected) return hide();
     const box = field.getBoundingClientRect();
-    control.style.left = `${Math.round(box.right - control.offsetWidth - 6)}px`;
-    control.style.top = `${Math.round(box.bottom - control.offsetHeight - 6)}px`;
+    // Just under the field's corner, off the person's text; inside the corner when the field ends the view.
+    const below = box.bottom + control.offsetHeight + 4 <= innerHeight;
+    control.style.left = `${Math.round(box.right - control.offsetWidth)}px`;
+    control.style.top = `${Math.round(below ? box.bottom + 4 : box.bottom - control.offsetHeight - 6)}px`;
   };
   const hide = () => {
     field = null;

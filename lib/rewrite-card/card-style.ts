@@ -17,8 +17,9 @@ export const REWRITE_CARD_STYLE = `${tokens}
   .text { margin: 0; padding: var(--space-2) var(--space-3); overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere;
     background: var(--color-surface-sunken); border-radius: var(--radius-md); min-height: 3em; }
   .text.writing::after { content: '▍'; color: var(--color-accent); }
-  ins { background: var(--color-added); text-decoration: none; border-radius: 2px; }
-  del { background: var(--color-removed); border-radius: 2px; }
+  ins, del { border-radius: 2px; padding: 0 1px; margin-right: 1px; }
+  ins { background: var(--color-added); text-decoration: none; }
+  del { background: var(--color-removed); color: var(--color-text-muted); }
   .status { margin: 0; min-height: 1.2em; color: var(--color-text-muted); font-size: var(--text-sm); }
   .status.problem { color: var(--color-danger); }
   .row { display: flex; flex-wrap: wrap; gap: var(--space-1); align-items: center; }

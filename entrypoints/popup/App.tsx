@@ -1,3 +1,4 @@
+import { GetStarted } from '@/components/GetStarted';
 import { CollectOnThisSite } from '@/components/CollectOnThisSite';
 import { PauseCollectionSwitch } from '@/components/CollectionSwitches';
 import { ProfileSummary } from '@/components/ProfileSummary';
@@ -13,6 +14,7 @@ export function App() {
   return (
     <main className="popup">
       <h1>Idiolect</h1>
+      <GetStarted where="popup" />
       <CollectOnThisSite site={target?.url.hostname ?? null} />
       <PauseCollectionSwitch />
       {view && <ProfileSummary view={view} />}

@@ -14,7 +14,7 @@ import type { MessageHandlers } from '../protocol/serve-messages';
 import type { Admission } from '../samples/admit-samples';
 import type { SamplesChanged } from '../samples/samples-changed';
 import { allowSite, disallowSites, harvestPolicyFor, setCollectionPaused, setPageSetting } from './collection-control';
-import { listLlmModels, saveLlmSettings, testLlmConnection, viewLlmSettings, type LlmConnectionOptions } from './llm-connection';
+import { findLocalModels, listLlmModels, saveLlmSettings, testLlmConnection, viewLlmSettings, type LlmConnectionOptions } from './llm-connection';
 import { openRewriteCardIn } from './rewrite-in-place';
 import { acceptSubmittedSample, previewSubmittedSample } from './sample-intake';
 import { addSelectedTextAsSample } from './selection-sample';
@@ -70,7 +70,8 @@ export function backgroundCommands(services: BackgroundServices): MessageHandler
     },
     getLlmSettings: () => viewLlmSettings(db, secrets),
     saveLlmSettings: (change) => saveLlmSettings(db, secrets, change),
-    testLlmConnection: (change) => testLlmConnection(secrets, change, llmOptions),
+    testLlmConnection: (change) => testLlmConnection(db, secrets, change, llmOptions),
+    findLocalModels: () => findLocalModels(),
     listLlmModels: (change) => listLlmModels(secrets, change),
     allowSite: (site) => allowSite(db, site),
     disallowSite: (site) => disallowSites(db, [site]),

@@ -3,6 +3,7 @@
  * send the person straight to the fix ("options.html#model").
  */
 export const OPTIONS_SECTIONS = [
+  { id: 'get-started', title: 'Get started' },
   { id: 'profile', title: 'Profile' },
   { id: 'samples', title: 'Samples' },
   { id: 'sites', title: 'Sites' },

@@ -5,6 +5,7 @@ import { importSummarySchema } from '../import-writing/admit-imported-writing';
 import { readWritingSchema } from '../import-writing/read-writing-result';
 import { profileImportSummarySchema } from '../profile-transfer/import-profiles';
 import { MAX_IMPORT_BYTES } from '../profile-transfer/export-format';
+import { localServerFindingSchema } from '../llm/local-servers';
 import { MAX_OFFERED_CHARS, sampleOfferSchema } from '../samples/sample-offer';
 import { sampleVerdictSchema } from '../samples/sample-verdict';
 import { llmSettingsFieldsSchema, llmSettingsSchema } from '../settings/schema';
@@ -82,6 +83,8 @@ export const backgroundMessages = {
   testLlmConnection: message('extension-pages', llmSettingsChangeSchema, connectionReportSchema),
   /** The model names the endpoint as typed offers (for the model picker); empty when it does not say. */
   listLlmModels: message('extension-pages', llmSettingsChangeSchema, z.array(z.string())),
+  /** Ollama, LM Studio and llama.cpp answering on this computer at their default addresses, for the guided start. */
+  findLocalModels: message('extension-pages', nothing, z.array(localServerFindingSchema)),
 
   allowSite: message('extension-pages', siteInput, z.array(z.string())),
   disallowSite: message('extension-pages', siteInput, z.array(z.string())),

@@ -35,6 +35,9 @@ export const llmSettingsSchema = llmSettingsFieldsSchema.superRefine((settings, 
 });
 export type LlmSettings = z.infer<typeof llmSettingsSchema>;
 
+export const verifiedEndpointSchema = z.object({ provider: providerIdSchema, baseURL: z.string(), model: z.string() });
+export type VerifiedEndpoint = z.infer<typeof verifiedEndpointSchema>;
+
 /** A site the user allowed collection on, named by its host ("mail.google.com", "127.0.0.1"). */
 export const allowedSiteSchema = z
   .string()
@@ -55,6 +58,8 @@ export const settingsSchemas = {
   activeProfileId: z.string().nullable(),
   /** Per-site voices ("mail.google.com uses Work email"): harvest and rewrite there use that profile, not the active one. */
   siteProfiles: z.record(allowedSiteSchema, z.string()),
+  /** The endpoint that last answered Test connection; the guided start's first step is done when it is the saved one. */
+  verifiedEndpoint: verifiedEndpointSchema.nullable(),
 } as const;
 export type SettingKey = keyof typeof settingsSchemas;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof settingsSchemas)[K]>;
@@ -69,6 +74,7 @@ export const defaultSettings: { [K in SettingKey]: SettingValue<K> } = {
   recentRewriteHashes: [],
   activeProfileId: null,
   siteProfiles: {},
+  verifiedEndpoint: null,
 };
 
 /** Used until the person saves their own choice, when the browser has an on-device model. */

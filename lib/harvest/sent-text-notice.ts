@@ -1,15 +1,9 @@
-import { attachPageCard } from './page-card';
+import { attachPageCard, SMALL_CARD_STYLE } from './page-card';
 
-const STYLE = `
-  :host { all: initial; }
-  .card { position: fixed; left: 16px; bottom: 16px; z-index: 2147483647; max-width: 320px; font: 12px/1.4 system-ui, sans-serif;
-    color: #1d1c1a; background: #fff; border: 1px solid #d9d8d3; border-radius: 8px; box-shadow: 0 1px 2px rgb(0 0 0 / .08); padding: 6px 10px; }
-  .problem { right: 16px; left: auto; font-size: 13px; color: #b3261e; background: #fbe7e5; border-color: #b3261e; padding: 10px 12px; }
-  p { margin: 0; }
-  button { font: inherit; margin-top: 8px; padding: 3px 10px; cursor: pointer; }
-  @media (prefers-color-scheme: dark) { .card { color: #ecebe7; background: #201f1d; border-color: #3a3935; }
-    .problem { color: #ff8a80; background: #3d1d1a; border-color: #ff8a80; } }
-`;
+const STYLE = `${SMALL_CARD_STYLE}
+.quiet{left:16px;right:auto;font-size:12px;padding:6px 10px;box-shadow:0 1px 2px rgb(0 0 0/.08)}
+.problem{color:#b3261e;background:#fbe7e5;border-color:#b3261e}
+@media (prefers-color-scheme:dark){.problem{color:#ff8a80;background:#3d1d1a;border-color:#ff8a80}}`;
 let lastQuiet: HTMLElement | null = null;
 /** Long enough to read, short enough not to linger over the page. */
 const QUIET_FOR_MS = 6_000;
@@ -27,7 +21,7 @@ export function showSentTextNotice(doc: Document, message: string, tone: 'quiet'
     lastQuiet?.remove();
     lastQuiet = host;
   }
-  card.classList.toggle('problem', tone === 'problem');
+  card.classList.add(tone);
   const text = doc.createElement('p');
   text.textContent = message;
   card.append(text);

@@ -1,5 +1,5 @@
 import type { IdiolectDatabase } from '../db/database';
-import { changeHypothesis } from '../db/hypothesis-edits';
+import { changeAttributes, changeHypothesis } from '../db/hypothesis-edits';
 import { createProfile, deleteProfile, ensureActiveProfile, listProfiles, renameProfile, switchActiveProfile } from '../db/profiles';
 import { deleteSample, setSampleExcluded } from '../db/sample-edits';
 import type { SecretStore } from '../db/secrets';
@@ -110,5 +110,6 @@ export function backgroundCommands(services: BackgroundServices): MessageHandler
       await services.samplesChanged([]);
     },
     changeHypothesis: ({ setId, hypothesisId, change }) => changeHypothesis(db, setId, hypothesisId, change),
+    changeAttributes: ({ setId, attributes }) => changeAttributes(db, setId, attributes),
   };
 }

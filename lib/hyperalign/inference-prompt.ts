@@ -85,8 +85,8 @@ function line(hypothesis: Hypothesis, ref?: string): string {
   return `${head}[${hypothesis.category}] ${neutralizeDelimiters(hypothesis.statement)}${ref ? ` (confidence ${hypothesis.confidence.toFixed(2)})` : ''}`;
 }
 
-function describeAttributes(attributes: UserAttributes): string {
-  return JSON.stringify(attributes);
+function describeAttributes({ role, domain, audiences, facts }: UserAttributes): string {
+  return JSON.stringify({ role, domain, audiences, facts });
 }
 
 /**

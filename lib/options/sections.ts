@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The options page's sections, each at its own URL fragment so the popup and error messages can
  * send the person straight to the fix ("options.html#model").
@@ -14,6 +16,8 @@ export const OPTIONS_SECTIONS = [
 
 export type OptionsSectionId = (typeof OPTIONS_SECTIONS)[number]['id'];
 
+export const optionsSectionIdSchema = z.enum(OPTIONS_SECTIONS.map(({ id }) => id) as [OptionsSectionId, ...OptionsSectionId[]]);
+
 const SECTION_IDS: ReadonlySet<string> = new Set(OPTIONS_SECTIONS.map(({ id }) => id));
 
 /** The section a fragment names ("#model", "model", "#samples?q=…"), or null for none we know. */
@@ -25,4 +29,8 @@ export function sectionOfFragment(fragment: string): OptionsSectionId | null {
 /** The extension-relative address of one section of the options page. */
 export function optionsPath(section: OptionsSectionId): string {
   return `/options.html#${section}`;
+}
+
+export function sectionTitle(section: OptionsSectionId): string {
+  return OPTIONS_SECTIONS.find(({ id }) => id === section)!.title;
 }

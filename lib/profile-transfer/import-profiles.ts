@@ -101,7 +101,8 @@ async function withFreshIds(entry: ExportedProfile, takenNames: Set<string>, con
     profileId,
     sampleIds: set.sampleIds.flatMap((id) => sampleIds.get(id) ?? []),
     // A shared file is as untrusted as model output: what reads like an order to a model is dropped.
-    attributes: mergeAttributes(emptyAttributes, set.attributes),
+    // What the person set themselves stays theirs in the imported profile too.
+    attributes: { ...mergeAttributes(emptyAttributes, set.attributes), ...(set.attributes.edited && { edited: set.attributes.edited }) },
     hypotheses: set.hypotheses.filter((hypothesis) => !looksLikeInstruction(hypothesis.statement)).map((hypothesis) => ({
       ...hypothesis,
       evidence: hypothesis.evidence.flatMap((item) => {

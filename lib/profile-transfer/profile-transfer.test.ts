@@ -82,6 +82,16 @@ describe('export and import of profiles', () => {
     expect(set!.attributes.facts).toEqual(['Runs a small bakery.']);
   });
 
+  it('keeps what the person set in “About you” as theirs in the imported profile', async () => {
+    const { text } = await exportedText();
+    const file = JSON.parse(text);
+    file.profiles[0].hypothesisSets[0].attributes = { role: 'Baker', domain: null, audiences: [], facts: [], edited: ['role', 'facts'] };
+    const target = freshDatabase();
+    await importProfiles(target, JSON.stringify(file));
+    const [set] = await target.hypothesisSets.toArray();
+    expect(set!.attributes).toEqual({ role: 'Baker', domain: null, audiences: [], facts: [], edited: ['role', 'facts'] });
+  });
+
   it('ignores hostile extras: unknown fields, __proto__ keys and evidence pointing at samples not in the file', async () => {
     const { text } = await exportedText();
     const file = JSON.parse(text);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hypothesisChangeSchema } from '../db/hypothesis-edits';
 import { profileSchema } from '../db/records';
+import { attributeValuesSchema } from '../hyperalign/schema';
 import { importSummarySchema } from '../import-writing/admit-imported-writing';
 import { readWritingSchema } from '../import-writing/read-writing-result';
 import { profileImportSummarySchema } from '../profile-transfer/import-profiles';
@@ -112,6 +113,8 @@ export const backgroundMessages = {
   switchActiveProfile: message('extension-pages', id, done),
   deleteProfile: message('extension-pages', id, done),
   changeHypothesis: message('extension-pages', z.object({ setId: id, hypothesisId: id, change: hypothesisChangeSchema }), done),
+  /** "About you" as the person set it; the fields they changed are theirs from then on. */
+  changeAttributes: message('extension-pages', z.object({ setId: id, attributes: attributeValuesSchema }), done),
 } satisfies Record<string, MessageDeclaration>;
 
 /** Messages the background sends to the harvesting scripts in open tabs. */

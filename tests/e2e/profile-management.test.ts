@@ -31,11 +31,12 @@ describe('the user reads, edits, exports, wipes and restores their profile', () 
 
   it('edits one hypothesis and rejects another; the popup shows the edit and hides the rejected one', async () => {
     await options.getByRole('button', { name: `Edit “${FIRST}”` }).click();
-    await options.getByRole('textbox', { name: 'Edit hypothesis' }).fill('Greets people by first name, never with “Dear”.');
-    await options.getByRole('button', { name: 'Save hypothesis' }).click();
-    await options.getByText('Greets people by first name, never with “Dear”.').waitFor();
+    await options.getByRole('textbox', { name: `New wording for “${FIRST}”` }).fill('Greets people by first name, never with “Dear”.');
+    await options.getByRole('button', { name: `Use this wording for “${FIRST}”` }).click();
+    await options.getByRole('button', { name: 'Edit “Greets people by first name, never with “Dear”.”' }).waitFor();
     await options.getByRole('button', { name: `Reject “${SECOND}”` }).click();
-    await options.getByRole('button', { name: `Restore “${SECOND}”` }).waitFor();
+    await options.getByText('Rejected by you (1)').click();
+    await options.getByRole('list', { name: 'Rejected hypotheses' }).getByRole('button', { name: `Restore “${SECOND}”` }).waitFor();
 
     const popup = await browser.openExtensionPage('popup.html');
     const list = popup.getByRole('list', { name: 'How you write' });

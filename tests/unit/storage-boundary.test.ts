@@ -33,7 +33,9 @@ const READS_FOR_PAGES = new Set([
   'listProfiles',
   'samplesOfProfile',
   'readSetting',
+  'readSavedSetting',
   'latestHypothesisSet',
+  'hypothesisSetsOf',
 ]);
 
 function libDbImportsOf(source: string): string[] {

@@ -17,7 +17,7 @@ export function stopRewritesInFlight(reason: string): void {
 }
 
 /**
- * Serves one rewrite over a port; the popup closing (or pressing Stop) disconnects and cancels it.
+ * Serves one rewrite over a port; the popup or the in-page card closing (or Stop, Cancel) disconnects and cancels it.
  * When the text is complete, it is checked against the draft for lost or added facts.
  */
 export function serveRewritePort(
@@ -44,12 +44,12 @@ export function serveRewritePort(
       post({ type: 'error', message: start.error.issues[0]?.message ?? 'The rewrite request was not understood.' });
       return;
     }
-    const { draft, kind, length } = start.data;
+    const { draft, kind, length, adjustment } = start.data;
     let text = '';
     try {
       // Independent reads, side by side: the person is waiting for the first word.
       const [profile, llm] = await Promise.all([ensureActiveProfile(db), connectLlm()]);
-      const deltas = rewriteDraftInUserVoice(db, llm, { profileId: profile.id, draft, kind, length }, cancel.signal);
+      const deltas = rewriteDraftInUserVoice(db, llm, { profileId: profile.id, draft, kind, length, adjustment }, cancel.signal);
       for await (const delta of deltas) {
         text += delta;
         post({ type: 'delta', text: delta });

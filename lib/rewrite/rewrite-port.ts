@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { draftKindSchema, lengthChoiceSchema } from '../hyperalign/rewrite-choices';
+import { adjustmentSchema, draftKindSchema, lengthChoiceSchema } from '../hyperalign/rewrite-choices';
 import { fidelityReportSchema } from './fidelity';
 
 /** Streaming needs a long-lived port: one per rewrite, and closing it cancels the rewrite. */
 export const REWRITE_PORT_NAME = 'idiolect-rewrite';
+/** The in-page card's rewrites: the same stream, opened from a content script. */
+export const IN_PAGE_REWRITE_PORT_NAME = 'idiolect-rewrite-in-page';
 
 export const rewriteStartSchema = z.object({
   type: z.literal('start'),
@@ -11,6 +13,8 @@ export const rewriteStartSchema = z.object({
   /** What the draft is: an email (reply), a post, a comment. */
   kind: draftKindSchema.default('email'),
   length: lengthChoiceSchema.default('same'),
+  /** One more instruction from the in-page card (Shorter, Warmer, …); absent for a plain rewrite. */
+  adjustment: adjustmentSchema.optional(),
 });
 export type RewriteStart = z.input<typeof rewriteStartSchema>;
 

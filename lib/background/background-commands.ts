@@ -14,9 +14,10 @@ import { importProfiles, previewProfileImport } from '../profile-transfer/import
 import type { MessageHandlers } from '../protocol/serve-messages';
 import type { Admission } from '../samples/admit-samples';
 import type { SamplesChanged } from '../samples/samples-changed';
-import { allowSite, disallowSites, harvestPolicyFor, setCollectionPaused, setReviewBeforeSaving } from './collection-control';
+import { allowSite, disallowSites, harvestPolicyFor, setCollectionPaused, setPageSetting } from './collection-control';
 import { findLocalModels, listLlmModels, saveLlmSettings, testLlmConnection, viewLlmSettings, type LlmConnectionOptions } from './llm-connection';
-import { acceptSubmittedSample } from './sample-intake';
+import { openRewriteCardIn } from './rewrite-in-place';
+import { acceptSubmittedSample, previewSubmittedSample } from './sample-intake';
 import { addSelectedTextAsSample } from './selection-sample';
 import { wipeEverything } from './wipe';
 
@@ -62,7 +63,12 @@ export function backgroundCommands(services: BackgroundServices): MessageHandler
       await thenSamplesChanged(services, changedProfileOf(admission));
       return admission.verdicts[0]!;
     },
+    previewSample: (submission, sender) => previewSubmittedSample(db, submission, sender.url),
     getHarvestPolicy: (_, sender) => harvestPolicyFor(db, sender.url),
+    openRewriteCard: async (_, sender) => {
+      if (sender.tabId === undefined) throw new Error('Only a page can open the rewrite card.');
+      await openRewriteCardIn(sender.tabId, sender.frameId);
+    },
     getLlmSettings: () => viewLlmSettings(db, secrets),
     saveLlmSettings: (change) => saveLlmSettings(db, secrets, change),
     testLlmConnection: (change) => testLlmConnection(db, secrets, change, llmOptions),
@@ -71,7 +77,8 @@ export function backgroundCommands(services: BackgroundServices): MessageHandler
     allowSite: (site) => allowSite(db, site),
     disallowSite: (site) => disallowSites(db, [site]),
     setCollectionPaused: (paused) => setCollectionPaused(db, paused),
-    setReviewBeforeSaving: (review) => setReviewBeforeSaving(db, review),
+    setReviewBeforeSaving: (review) => setPageSetting(db, 'reviewBeforeSaving', review),
+    setShowSentTextNotices: (show) => setPageSetting(db, 'showSentTextNotices', show),
     setRedactBeforeStoring: async (redact) => {
       await writeSetting(db, 'redactBeforeStoring', redact);
     },

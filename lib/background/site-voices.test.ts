@@ -49,12 +49,13 @@ function learned(profileId: string, statement: string): HypothesisSet {
 }
 
 /** The rewrite as the popup asks for it over its port; resolves with the system prompt the model saw. */
-async function systemPromptOfRewrite(start: { site?: string; profileId?: string }): Promise<string> {
+async function systemPromptOfRewrite(start: { site?: string; profileId?: string }, senderUrl = 'chrome-extension://idiolecttest/popup.html'): Promise<string> {
   const listeners: Array<(message: unknown) => void> = [];
   let finish!: (event: RewriteEvent) => void;
   const finished = new Promise<RewriteEvent>((resolve) => (finish = resolve));
   const port = {
     name: 'idiolect-rewrite',
+    sender: { url: senderUrl },
     postMessage: (event: RewriteEvent) => event.type !== 'delta' && finish(event),
     onMessage: { addListener: (listener: (message: unknown) => void) => listeners.push(listener) },
     onDisconnect: { addListener: () => undefined },
@@ -78,6 +79,16 @@ describe('a site with its own voice', () => {
     expect(await readSetting(db, 'activeProfileId')).toBe(personal.id);
   });
 
+  it('counts a text about to be reviewed there against that voice, and knows a duplicate of it', async () => {
+    const { work } = await voices();
+    const { send } = inProcessBackground(db);
+    await send('setSiteVoice', { site: 'mail.example.com', profileId: work.id });
+    const submission = { text: TEXT, kind: 'email' as const, recipientDomain: null };
+    await send('submitSample', submission, { url: MAIL });
+    expect(await send('previewSample', submission, { url: MAIL })).toEqual({ status: 'duplicate', message: 'Not kept: already have it.' });
+    expect(await send('previewSample', { ...submission, text: `${TEXT} One more thing.` }, { url: MAIL })).toMatchObject({ status: 'stored', learning: { usable: 2 } });
+  });
+
   it('writes a rewrite for a page there with that voice’s hypotheses; a voice picked for the rewrite wins', async () => {
     const { personal, work } = await voices();
     await db.hypothesisSets.bulkAdd([learned(work.id, 'Opens with “Hi team”.'), learned(personal.id, 'Writes in lower case.')]);
@@ -88,6 +99,13 @@ describe('a site with its own voice', () => {
     expect(onMail).not.toContain('Writes in lower case.');
     expect(await systemPromptOfRewrite({ site: 'blog.example.org' })).toContain('Writes in lower case.');
     expect(await systemPromptOfRewrite({ site: 'mail.example.com', profileId: personal.id })).toContain('Writes in lower case.');
+  });
+
+  it('writes a rewrite asked for in a page there (the in-page card) in that voice, whatever site the page names', async () => {
+    const { personal, work } = await voices();
+    await db.hypothesisSets.bulkAdd([learned(work.id, 'Opens with “Hi team”.'), learned(personal.id, 'Writes in lower case.')]);
+    await inProcessBackground(db).send('setSiteVoice', { site: 'mail.example.com', profileId: work.id });
+    expect(await systemPromptOfRewrite({ site: 'blog.example.org' }, MAIL)).toContain('Opens with “Hi team”.');
   });
 
   it('is told to the popup by voiceForSite', async () => {

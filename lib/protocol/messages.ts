@@ -41,7 +41,11 @@ export type SampleSubmission = z.input<typeof sampleSubmissionSchema>;
 export const harvestPolicySchema = z.object({
   /** Whether this page's site is allowed and collection is not paused. */
   collecting: z.boolean(),
+  /** The site is allowed but all collection is paused: a text sent now is not read, and the page may say so. */
+  paused: z.boolean(),
   reviewBeforeSaving: z.boolean(),
+  /** Whether to say quietly in the page what happened to each sent text. */
+  showSentTextNotices: z.boolean(),
 });
 export type HarvestPolicy = z.infer<typeof harvestPolicySchema>;
 
@@ -67,9 +71,13 @@ const id = z.string().min(1).max(100);
 
 /** Every message the background serves: the one protocol of the content script, the popup and the options page. */
 export const backgroundMessages = {
-  // The harvesting script's two messages.
+  // The harvesting script's messages.
   submitSample: message('content-scripts', sampleSubmissionSchema, sampleVerdictSchema),
+  /** What submitSample would answer, storing nothing: the review card asks only about texts that would be kept. */
+  previewSample: message('content-scripts', sampleSubmissionSchema, sampleVerdictSchema),
   getHarvestPolicy: message('content-scripts', nothing, harvestPolicySchema),
+  /** The control beside a field was pressed: put the rewrite card into the sender's own tab and frame. */
+  openRewriteCard: message('content-scripts', nothing, done),
 
   getLlmSettings: message('extension-pages', nothing, llmSettingsViewSchema),
   saveLlmSettings: message('extension-pages', llmSettingsChangeSchema, llmSettingsViewSchema),
@@ -84,6 +92,7 @@ export const backgroundMessages = {
   disallowSite: message('extension-pages', siteInput, z.array(z.string())),
   setCollectionPaused: message('extension-pages', z.boolean(), done),
   setReviewBeforeSaving: message('extension-pages', z.boolean(), done),
+  setShowSentTextNotices: message('extension-pages', z.boolean(), done),
   setRedactBeforeStoring: message('extension-pages', z.boolean(), done),
   wipeAllData: message('extension-pages', nothing, done),
   inferNow: message('extension-pages', nothing, z.object({ queued: z.boolean() })),

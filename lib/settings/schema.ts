@@ -50,6 +50,8 @@ export const settingsSchemas = {
   allowedSites: z.array(allowedSiteSchema),
   collectionPaused: z.boolean(),
   reviewBeforeSaving: z.boolean(),
+  /** Say quietly in the page what happened to each sent text ("Kept for learning (3 of 4)."). */
+  showSentTextNotices: z.boolean(),
   redactBeforeStoring: z.boolean(),
   /** Duplicate hashes of the latest rewrites Idiolect produced, so they are not learned back as the user's own text. */
   recentRewriteHashes: z.array(z.string()).max(200),
@@ -67,6 +69,7 @@ export const defaultSettings: { [K in SettingKey]: SettingValue<K> } = {
   allowedSites: [],
   collectionPaused: false,
   reviewBeforeSaving: false,
+  showSentTextNotices: true,
   redactBeforeStoring: false,
   recentRewriteHashes: [],
   activeProfileId: null,

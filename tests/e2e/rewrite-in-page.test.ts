@@ -183,6 +183,9 @@ describe('rewriting where the person writes: the in-page card', () => {
       const before = squashed((await modelText(page, editor, model)) ?? '');
       expect(before).toContain(squashed(SELECTED));
 
+      // ProseMirror's history folds a change made within 500 ms of the last keystroke into the same
+      // undo step; a real model (and a person reading the card) always take longer than that.
+      llm.script({ paced: [{ afterMs: 700, content: FIRST_TRY }] });
       await openCardFromControl(shadow);
       await expect.poll(() => shadow.text('paragraph', 'Rewrite').catch(() => '')).toBe(FIRST_TRY);
       expect(llm.chatRequests.at(-1)!.chat.userContent).toContain(`<draft>\n${SELECTED}\n</draft>`);

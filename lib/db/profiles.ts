@@ -57,7 +57,8 @@ export async function switchActiveProfile(db: IdiolectDatabase, profileId: strin
 
 /** Deletes a profile with everything learned for it; another profile becomes active. */
 export async function deleteProfile(db: IdiolectDatabase, profileId: string): Promise<void> {
-  await db.transaction('rw', [db.profiles, db.samples, db.hypothesisSets, db.jobs, db.settings, db.styleProfiles], async () => {
+  await db.transaction('rw', [db.profiles, db.samples, db.hypothesisSets, db.jobs, db.settings, db.styleProfiles, db.rewriteFeedback], async () => {
+    await db.rewriteFeedback.where('[profileId+createdAt]').between([profileId, ''], [profileId, '\uffff']).delete();
     await db.samples.where('profileId').equals(profileId).delete();
     await db.styleProfiles.delete(profileId);
     await db.hypothesisSets.where('profileId').equals(profileId).delete();

@@ -1,6 +1,7 @@
 import type { IdiolectDatabase } from '../db/database';
 import { changeHypothesis } from '../db/hypothesis-edits';
 import { createProfile, deleteProfile, ensureActiveProfile, listProfiles, renameProfile, switchActiveProfile } from '../db/profiles';
+import { deleteRewriteFeedback, saveRewriteFeedback } from '../db/rewrite-feedback';
 import { deleteSample, setSampleExcluded } from '../db/sample-edits';
 import type { SecretStore } from '../db/secrets';
 import { writeSetting } from '../db/settings';
@@ -102,5 +103,7 @@ export function backgroundCommands(services: BackgroundServices): MessageHandler
       await services.samplesChanged([]);
     },
     changeHypothesis: ({ setId, hypothesisId, change }) => changeHypothesis(db, setId, hypothesisId, change),
+    saveRewriteFeedback: (feedback) => saveRewriteFeedback(db, { ...feedback, createdAt: new Date().toISOString() }),
+    deleteRewriteFeedback: (feedbackId) => deleteRewriteFeedback(db, feedbackId),
   };
 }

@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import type { IdiolectDatabase } from '../db/database';
-import { ensureActiveProfile } from '../db/profiles';
+import { ensureActiveProfile, listProfiles } from '../db/profiles';
 import { cleanRewrite } from '../hyperalign/rewrite-prompt';
 import type { LlmClient } from '../llm/types';
 import { rememberRewrite } from './own-rewrites';
@@ -48,18 +48,24 @@ export function serveRewritePort(
     let text = '';
     try {
       // Independent reads, side by side: the person is waiting for the first word.
-      const [profile, llm] = await Promise.all([ensureActiveProfile(db), connectLlm()]);
-      const deltas = rewriteDraftInUserVoice(db, llm, { profileId: profile.id, draft, kind, length }, cancel.signal);
+      const [profileId, llm] = await Promise.all([voiceFor(db, start.data.profileId), connectLlm()]);
+      const { guidedBy, deltas } = await rewriteDraftInUserVoice(db, llm, { profileId, draft, kind, length }, cancel.signal);
       for await (const delta of deltas) {
         text += delta;
         post({ type: 'delta', text: delta });
       }
       if (cancel.signal.aborted) return;
       const final = cleanRewrite(text);
-      post({ type: 'done', text: final, fidelity: checkFidelity(draft, final) });
+      post({ type: 'done', text: final, fidelity: checkFidelity(draft, final), profileId, setId: guidedBy.setId, guidedBy: guidedBy.hypotheses });
       await rememberRewrite(db, final, cancel.signal);
     } catch (error) {
       post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
     }
   });
+}
+
+/** The voice the popup chose, while it exists; the active one otherwise. */
+async function voiceFor(db: IdiolectDatabase, chosen: string | undefined): Promise<string> {
+  if (chosen && (await listProfiles(db)).some((profile) => profile.id === chosen)) return chosen;
+  return (await ensureActiveProfile(db)).id;
 }

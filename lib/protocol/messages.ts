@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hypothesisChangeSchema } from '../db/hypothesis-edits';
-import { profileSchema } from '../db/records';
+import { profileSchema, rewriteFeedbackSchema } from '../db/records';
 import { importSummarySchema } from '../import-writing/admit-imported-writing';
 import { readWritingSchema } from '../import-writing/read-writing-result';
 import { profileImportSummarySchema } from '../profile-transfer/import-profiles';
@@ -100,6 +100,10 @@ export const backgroundMessages = {
   switchActiveProfile: message('extension-pages', id, done),
   deleteProfile: message('extension-pages', id, done),
   changeHypothesis: message('extension-pages', z.object({ setId: id, hypothesisId: id, change: hypothesisChangeSchema }), done),
+
+  // What the person says of a rewrite: evidence for the next refinement.
+  saveRewriteFeedback: message('extension-pages', rewriteFeedbackSchema.omit({ createdAt: true }), done),
+  deleteRewriteFeedback: message('extension-pages', id, done),
 } satisfies Record<string, MessageDeclaration>;
 
 /** Messages the background sends to the harvesting scripts in open tabs. */

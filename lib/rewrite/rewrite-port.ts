@@ -11,13 +11,23 @@ export const rewriteStartSchema = z.object({
   /** What the draft is: an email (reply), a post, a comment. */
   kind: draftKindSchema.default('email'),
   length: lengthChoiceSchema.default('same'),
+  /** The voice to write in (the popup's "Voice"); the active profile when absent or gone. */
+  profileId: z.string().min(1).max(100).optional(),
 });
 export type RewriteStart = z.input<typeof rewriteStartSchema>;
 
 export const rewriteEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('delta'), text: z.string() }),
   /** `text` is the final rewrite (tidied); `fidelity` lists the draft's facts it lost or added. */
-  z.object({ type: z.literal('done'), text: z.string(), fidelity: fidelityReportSchema }),
+  z.object({
+    type: z.literal('done'),
+    text: z.string(),
+    fidelity: fidelityReportSchema,
+    /** The voice it was written in and the hypotheses of its current version that guided it. */
+    profileId: z.string(),
+    setId: z.string(),
+    guidedBy: z.array(z.object({ id: z.string(), statement: z.string() })),
+  }),
   z.object({ type: z.literal('error'), message: z.string() }),
 ]);
 export type RewriteEvent = z.infer<typeof rewriteEventSchema>;

@@ -10,6 +10,7 @@ import { SecretStore } from '@/lib/db/secrets';
 import { createJobRunner } from '@/lib/inference/job-runner';
 import { RESUME_ALARM, setResumeAlarm } from '@/lib/inference/resume-alarm';
 import { acceptedPort } from '@/lib/protocol/ports';
+import { forgetTabDraft } from '@/lib/rewrite/tab-drafts';
 import { serveMessages } from '@/lib/protocol/serve-messages';
 import { samplesChangedStep } from '@/lib/samples/samples-changed';
 import { hostsOfRevokedOrigins } from '@/lib/sites/site-address';
@@ -38,6 +39,8 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => {
     if (acceptedPort(port, extensionOrigin) === 'rewrite') serveRewritePort(port, db, connectLlm);
   });
+  // The popup keeps each tab's draft and tries while the tab is open, no longer.
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTabDraft(tabId));
   browser.permissions.onRemoved.addListener(({ origins = [] }) => {
     void disallowSites(db, hostsOfRevokedOrigins(origins));
   });

@@ -1,3 +1,4 @@
+import { Popover } from 'radix-ui';
 import { describeFidelity } from '@/lib/rewrite/fidelity';
 import type { RewriteTry } from '@/lib/rewrite/tab-drafts';
 import { RewriteFeedback } from './RewriteFeedback';
@@ -10,23 +11,40 @@ import { StyleMatch } from './StyleMatch';
  */
 export default function RewriteDetails({ shown, onScored }: { shown: RewriteTry; onScored: (tryId: string, score: string | null) => void }) {
   return (
-    <div className="rewrite-details stack tight">
-      <StyleMatch label="Rewritten draft" text={shown.text} profileId={shown.profileId} onShown={(score) => onScored(shown.id, score)} />
-      <FactCheck shown={shown} />
-      {shown.finished && shown.profileId && shown.setId && (
-        <RewriteFeedback rewriteId={shown.id} text={shown.text} profileId={shown.profileId} setId={shown.setId} hypothesisIds={shown.guidedBy.map((item) => item.id)} />
-      )}
-      {shown.guidedBy.length > 0 && (
-        <details className="guided-by">
-          <summary>Guided by {shown.guidedBy.length === 1 ? '1 hypothesis' : `${shown.guidedBy.length} hypotheses`}</summary>
+    <div className="rewrite-details">
+      <div className="rewrite-checks">
+        <StyleMatch label="Rewritten draft" text={shown.text} profileId={shown.profileId} onShown={(score) => onScored(shown.id, score)} />
+        <FactCheck shown={shown} />
+      </div>
+      <div className="rewrite-verdict">
+        {shown.finished && shown.profileId && shown.setId && (
+          <RewriteFeedback rewriteId={shown.id} text={shown.text} profileId={shown.profileId} setId={shown.setId} hypothesisIds={shown.guidedBy.map((item) => item.id)} />
+        )}
+        {shown.guidedBy.length > 0 && <GuidedBy hypotheses={shown.guidedBy} />}
+      </div>
+    </div>
+  );
+}
+
+/** Which hypotheses the rewrite was conditioned on: folded away until asked for. */
+function GuidedBy({ hypotheses }: { hypotheses: RewriteTry['guidedBy'] }) {
+  return (
+    <Popover.Root>
+      <Popover.Trigger asChild>
+        <button type="button" className="quiet small push-end">
+          Guided by {hypotheses.length === 1 ? '1 hypothesis' : `${hypotheses.length} hypotheses`}
+        </button>
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content className="surface popover" side="top" align="end" collisionPadding={8}>
           <ul aria-label="Hypotheses that guided this rewrite" className="hypotheses">
-            {shown.guidedBy.map((item) => (
+            {hypotheses.map((item) => (
               <li key={item.id}>{item.statement}</li>
             ))}
           </ul>
-        </details>
-      )}
-    </div>
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
   );
 }
 

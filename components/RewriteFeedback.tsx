@@ -43,7 +43,6 @@ export function RewriteFeedback({ rewriteId, text, profileId, setId, hypothesisI
         <button type="button" className="small" aria-pressed={verdict === 'not-like-me'} onClick={() => choose('not-like-me')} disabled={stored === undefined}>
           Not like me
         </button>
-        {verdict && <span className="hint">Idiolect learns from this next time.</span>}
       </div>
       {verdict && (
         <form

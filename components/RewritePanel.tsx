@@ -166,16 +166,12 @@ export function RewritePanel({
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={onDraftKey}
           aria-describedby={ids.keys}
+          aria-keyshortcuts={IS_MAC ? 'Meta+Enter' : 'Control+Enter'}
           rows={4}
         />
-        <div className="field-foot">
-          <Suspense fallback={null}>
-            <StyleMatch label="Draft" text={draft} profileId={profileId} />
-          </Suspense>
-          <span id={ids.keys} className="hint">
-            {IS_MAC ? '⌘' : 'Ctrl'}+Enter rewrites
-          </span>
-        </div>
+        <Suspense fallback={<p className="style-match" />}>
+          <StyleMatch label="Draft" text={draft} profileId={profileId} />
+        </Suspense>
         <div className="choices">
           <label htmlFor={ids.kind}>Kind of text</label>
           <select id={ids.kind} value={kind} onChange={(event) => setKind(event.target.value as DraftKind)}>
@@ -215,12 +211,18 @@ export function RewritePanel({
               Try again
             </button>
           )}
+          <span id={ids.keys} className="hint push-end">
+            or {IS_MAC ? '⌘' : 'Ctrl'}+Enter
+          </span>
         </div>
       </form>
       {ready === false && <p className="hint">Rewriting unlocks once Idiolect has learned your voice.</p>}
       {state.phase === 'error' && <p role="alert">{state.message}</p>}
       <div className="field-head">
         {showChanges && hasResult && shown ? <span className="label">Rewritten draft</span> : <label htmlFor={ids.result}>Rewritten draft</label>}
+        <button type="button" className="quiet small" aria-pressed={showChanges} onClick={() => setShowChanges((on) => !on)} disabled={!hasResult}>
+          Show changes
+        </button>
         {state.tries.length > 1 && (
           <div className="try-steps" role="group" aria-label="Tries">
             <button type="button" className="quiet small" onClick={() => show(state.current - 1)} disabled={streaming || state.current === 0}>
@@ -262,9 +264,6 @@ export function RewritePanel({
             Insert into page
           </button>
         )}
-        <button type="button" className="quiet" aria-pressed={showChanges} onClick={() => setShowChanges((on) => !on)} disabled={!hasResult}>
-          Show changes
-        </button>
         {notice && <span role={notice.kind}>{notice.message}</span>}
       </div>
       {hasResult && shown && (

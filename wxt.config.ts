@@ -19,6 +19,11 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+I' },
         description: 'Open Idiolect to rewrite the text you are writing',
       },
+      // The card over the field itself; the shortcut grants activeTab, so it works on any page.
+      'rewrite-in-place': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Rewrite in place: the selection, or the text you are writing',
+      },
     },
     browser_specific_settings: {
       gecko: { id: 'idiolect@idiolect.invalid', strict_min_version: '115.0' },

@@ -2,6 +2,7 @@ import { Popover } from 'radix-ui';
 import { useState } from 'react';
 import { MIN_SAMPLES_FOR_INFERENCE } from '@/lib/inference/learning-threshold';
 import { sendMessage } from '@/lib/messaging';
+import { optionsPath, sectionTitle } from '@/lib/options/sections';
 import { HypothesisList } from './HypothesisList';
 import type { ActiveProfileView } from './use-active-profile';
 
@@ -59,7 +60,19 @@ export function ProfileSummary({ view }: { view: ActiveProfileView }) {
         )}
       </p>
       {learning && <p role="status">Learning your voice…</p>}
-      {lastJob?.state === 'failed' && <p role="alert">Could not learn from your latest texts: {lastJob.error}</p>}
+      {lastJob?.state === 'failed' && (
+        <p role="alert">
+          Could not learn from your latest texts: {lastJob.error}
+          {lastJob.fixIn && (
+            <>
+              {' '}
+              <a href={optionsPath(lastJob.fixIn)} target="_blank" rel="noreferrer">
+                Fix it in {sectionTitle(lastJob.fixIn)}
+              </a>
+            </>
+          )}
+        </p>
+      )}
       {lastJob?.state === 'done' && lastJob.error && <p role="status">{lastJob.error}</p>}
       {!learning && sampleCount >= MIN_SAMPLES_FOR_INFERENCE && newSinceLearned > 0 && (
         <LearnNowButton failed={lastJob?.state === 'failed'} newSamples={hypothesisSet ? newSinceLearned : null} />

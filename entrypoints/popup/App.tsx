@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { RewritePanel } from '@/components/RewritePanel';
 import { usePerformanceMark } from '@/components/use-performance-mark';
 import { useTargetTab } from '@/components/use-target-tab';
@@ -7,9 +7,9 @@ import type { VoiceChoice } from '@/components/VoicePicker';
 // Everything that reads the database loads after the shell and the draft are on screen.
 const VoicePicker = lazy(() => import('@/components/VoicePicker'));
 const SiteControls = lazy(() => import('@/components/PopupSiteControls'));
+const GetStarted = lazy(() => import('@/components/GetStarted').then((module) => ({ default: module.GetStarted })));
 
-/** `guide`: a strip above everything (the guided start), when there is one. */
-export function App({ guide }: { guide?: ReactNode }) {
+export function App() {
   const target = useTargetTab();
   const [picked, setPicked] = useState<string | null>(null);
   const [voice, setVoice] = useState<VoiceChoice | null>(null);
@@ -19,7 +19,9 @@ export function App({ guide }: { guide?: ReactNode }) {
   const host = target?.url.hostname ?? null;
   return (
     <main className="popup">
-      {guide}
+      <Suspense fallback={null}>
+        <GetStarted where="popup" />
+      </Suspense>
       <header className="popup-header">
         <h1>Idiolect</h1>
         <Suspense fallback={null}>

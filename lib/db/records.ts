@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionsSectionIdSchema } from '../options/sections';
 import { styleFingerprintSchema } from '../style/fingerprint';
 
 export const textKindSchema = z.enum(['email', 'post', 'comment', 'other']);
@@ -51,6 +52,8 @@ export const inferenceJobSchema = z.object({
   heartbeatAt: z.iso.datetime().nullish(),
   /** Asked for by the person ("learn now"): one new sample is enough, where refinement waits for more. */
   forced: z.boolean().nullish(),
+  /** For a failed job: the options section where the person can fix it (a missing key: Model). Not indexed: no Dexie version change. */
+  fixIn: optionsSectionIdSchema.nullish(),
 });
 export type InferenceJob = z.infer<typeof inferenceJobSchema>;
 

@@ -111,8 +111,8 @@ function feedbackLine(item: RewriteVerdict, refOf: ReadonlyMap<string, string>):
   return `- ${VERDICT_WORDS[item.verdict]}; guided by ${refs.join(', ') || 'none of the current hypotheses'}${note ? `; the person's note: "${neutralizeDelimiters(note.replace(/"/g, "'"))}"` : ''}`;
 }
 
-function describeAttributes(attributes: UserAttributes): string {
-  return JSON.stringify(attributes);
+function describeAttributes({ role, domain, audiences, facts }: UserAttributes): string {
+  return JSON.stringify({ role, domain, audiences, facts });
 }
 
 /**

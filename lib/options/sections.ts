@@ -1,8 +1,11 @@
+import { z } from 'zod';
+
 /**
  * The options page's sections, each at its own URL fragment so the popup and error messages can
  * send the person straight to the fix ("options.html#model").
  */
 export const OPTIONS_SECTIONS = [
+  { id: 'get-started', title: 'Get started' },
   { id: 'profile', title: 'Profile' },
   { id: 'samples', title: 'Samples' },
   { id: 'sites', title: 'Sites' },
@@ -12,6 +15,8 @@ export const OPTIONS_SECTIONS = [
 ] as const;
 
 export type OptionsSectionId = (typeof OPTIONS_SECTIONS)[number]['id'];
+
+export const optionsSectionIdSchema = z.enum(OPTIONS_SECTIONS.map(({ id }) => id) as [OptionsSectionId, ...OptionsSectionId[]]);
 
 const SECTION_IDS: ReadonlySet<string> = new Set(OPTIONS_SECTIONS.map(({ id }) => id));
 
@@ -24,4 +29,8 @@ export function sectionOfFragment(fragment: string): OptionsSectionId | null {
 /** The extension-relative address of one section of the options page. */
 export function optionsPath(section: OptionsSectionId): string {
   return `/options.html#${section}`;
+}
+
+export function sectionTitle(section: OptionsSectionId): string {
+  return OPTIONS_SECTIONS.find(({ id }) => id === section)!.title;
 }

@@ -3,7 +3,7 @@ import { latestHypothesisSet } from '../db/hypothesis-sets';
 import type { Sample } from '../db/records';
 import { recentUsableSamples } from '../db/samples';
 import type { PromptSample } from '../hyperalign/inference-prompt';
-import type { DraftKind, LengthChoice } from '../hyperalign/rewrite-choices';
+import type { Adjustment, DraftKind, LengthChoice } from '../hyperalign/rewrite-choices';
 import { buildRewriteMessages, hypothesesForRewrite, MAX_EXEMPLARS, rewriteMaxTokens } from '../hyperalign/rewrite-prompt';
 import { withoutRepeats } from '../hyperalign/select-samples';
 import { MIN_SAMPLES_FOR_INFERENCE } from '../inference/learning-threshold';
@@ -24,6 +24,7 @@ export interface RewriteInput {
   draft: string;
   kind: DraftKind;
   length: LengthChoice;
+  adjustment?: Adjustment;
 }
 
 /** Recent samples looked at for examples; bounded, like inference, whatever the number stored. */
@@ -64,6 +65,7 @@ export async function prepareGuidedRewrite(db: IdiolectDatabase, input: RewriteI
     attributes: set.attributes,
     kind: input.kind,
     length: input.length,
+    adjustment: input.adjustment,
     exemplars,
   });
   const guidedBy = { setId: set.id, hypotheses: hypothesesForRewrite(set.hypotheses).map(({ id, statement }) => ({ id, statement })) };

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { draftKindSchema, lengthChoiceSchema } from '../hyperalign/rewrite-choices';
+import { adjustmentSchema, draftKindSchema, lengthChoiceSchema } from '../hyperalign/rewrite-choices';
 import { fidelityReportSchema } from './fidelity';
 
 /** Streaming needs a long-lived port: one per rewrite, and closing it cancels the rewrite. */
 export const REWRITE_PORT_NAME = 'idiolect-rewrite';
+/** The in-page card's rewrites: the same stream, opened from a content script. */
+export const IN_PAGE_REWRITE_PORT_NAME = 'idiolect-rewrite-in-page';
 
 export const rewriteStartSchema = z.object({
   type: z.literal('start'),
@@ -13,6 +15,10 @@ export const rewriteStartSchema = z.object({
   length: lengthChoiceSchema.default('same'),
   /** The voice to write in (the popup's "Voice"); the active profile when absent or gone. */
   profileId: z.string().min(1).max(100).optional(),
+  /** Without profileId: the host of the page the draft is for, whose own voice (Sites) is used, else the active profile. */
+  site: z.string().max(253).optional(),
+  /** One more instruction from the in-page card (Shorter, Warmer, …); absent for a plain rewrite. */
+  adjustment: adjustmentSchema.optional(),
 });
 export type RewriteStart = z.input<typeof rewriteStartSchema>;
 

@@ -34,9 +34,14 @@ const READS_FOR_PAGES = new Set([
   'listProfiles',
   'samplesOfProfile',
   'readSetting',
+  'readSavedSetting',
   'latestHypothesisSet',
   'listRewriteFeedback',
   'readRewriteFeedback',
+  'hypothesisSetsOf',
+  'listVoices',
+  'countStoredRecords',
+  'readVoiceForSite',
 ]);
 
 function libDbImportsOf(source: string): string[] {

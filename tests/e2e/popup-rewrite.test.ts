@@ -24,6 +24,14 @@ const scrolls = (page: Page) =>
     return document.scrollingElement!.scrollHeight > innerHeight || document.scrollingElement!.scrollWidth > innerWidth || main.scrollHeight > main.clientHeight;
   });
 
+/** The drafts the popup keeps, one per tab, as the browser's session storage holds them. */
+function keptDrafts(browser: ExtensionBrowser): Promise<Array<{ current: number; tries: Array<{ text: string }> }>> {
+  return browser.context.serviceWorkers()[0]!.evaluate(async () => {
+    const all = await chrome.storage.session.get(null);
+    return Object.entries(all).filter(([key]) => key.startsWith('popup-draft:')).map(([, value]) => value as { current: number; tries: Array<{ text: string }> });
+  });
+}
+
 describe('the popup over a page: selection, tries kept per tab, one screen, feedback that reaches learning', () => {
   let llm: FakeOpenAI;
   let pages: PageServer;
@@ -79,6 +87,8 @@ describe('the popup over a page: selection, tries kept per tab, one screen, feed
     await expect.poll(() => popup.getByRole('textbox', { name: 'Rewritten draft' }).inputValue()).toBe(SECOND_TRY);
     await popup.getByRole('button', { name: 'Previous' }).click();
     await popup.getByText('Try 1 of 2').waitFor();
+    // The popup keeps its work as it changes; once kept, closing it loses nothing.
+    await expect.poll(async () => (await keptDrafts(browser))[0]).toMatchObject({ current: 0, tries: [{ text: FIRST_TRY }, { text: SECOND_TRY }] });
     await popup.close();
 
     popup = await browser.openPopupOver(compose);
@@ -111,10 +121,8 @@ describe('the popup over a page: selection, tries kept per tab, one screen, feed
   });
 
   it('forgets the tab’s draft and tries when the tab closes', async () => {
-    const worker = browser.context.serviceWorkers()[0]!;
-    const kept = () => worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).filter((key) => key.startsWith('popup-draft:')));
-    expect(await kept()).toHaveLength(1);
+    expect(await keptDrafts(browser)).toHaveLength(1);
     await compose.close();
-    await expect.poll(kept).toEqual([]);
+    await expect.poll(() => keptDrafts(browser)).toEqual([]);
   });
 });

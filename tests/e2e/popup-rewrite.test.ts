@@ -108,6 +108,12 @@ describe('the popup over a page: selection, tries kept per tab, one screen, feed
     await popup.getByRole('textbox', { name: 'Note (optional)' }).fill(NOTE);
     await popup.getByRole('button', { name: 'Save note' }).click();
     await expect.poll(async () => ((await readExtensionDatabase(popup, 'rewriteFeedback')) as Array<{ note: string | null }>)[0]?.note).toBe(NOTE);
+    // With two tries to step through and the note open, it still fits, at either width.
+    for (const width of [400, 320]) {
+      await popup.setViewportSize({ width, height: 600 });
+      expect(await scrolls(popup), `${width}×600 scrolls`).toBe(false);
+    }
+    await popup.setViewportSize({ width: 400, height: 600 });
 
     const before = llm.chatRequests.length;
     llm.setDefault(() => ({ json: { reviewed: [], added: [], attributes: { role: null, domain: null, audiences: [], facts: [] } } }));

@@ -11,6 +11,7 @@ import { SecretStore } from '@/lib/db/secrets';
 import { createJobRunner } from '@/lib/inference/job-runner';
 import { RESUME_ALARM, setResumeAlarm } from '@/lib/inference/resume-alarm';
 import { acceptedPort } from '@/lib/protocol/ports';
+import { forgetTabDraft } from '@/lib/rewrite/tab-drafts';
 import { serveMessages } from '@/lib/protocol/serve-messages';
 import { samplesChangedStep } from '@/lib/samples/samples-changed';
 import { hostsOfRevokedOrigins } from '@/lib/sites/site-address';
@@ -40,6 +41,8 @@ export default defineBackground(() => {
     const accepted = acceptedPort(port, extensionOrigin);
     if (accepted === 'rewrite' || accepted === 'inPageRewrite') serveRewritePort(port, db, connectLlm);
   });
+  // The popup keeps each tab's draft and tries while the tab is open, no longer.
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTabDraft(tabId));
   browser.permissions.onRemoved.addListener(({ origins = [] }) => {
     void disallowSites(db, hostsOfRevokedOrigins(origins));
   });

@@ -1,6 +1,7 @@
 import type { IdiolectDatabase } from '../db/database';
 import { changeAttributes, changeHypothesis } from '../db/hypothesis-edits';
 import { createProfile, deleteProfile, ensureActiveProfile, renameProfile, restoreDeletedProfile, switchActiveProfile } from '../db/profiles';
+import { deleteRewriteFeedback, saveRewriteFeedback } from '../db/rewrite-feedback';
 import { deleteSample, setSampleExcluded } from '../db/sample-edits';
 import type { SecretStore } from '../db/secrets';
 import { writeSetting } from '../db/settings';
@@ -122,6 +123,8 @@ export function backgroundCommands(services: BackgroundServices): MessageHandler
       return { profile, chosenForSite: chosen };
     },
     changeHypothesis: ({ setId, hypothesisId, change }) => changeHypothesis(db, setId, hypothesisId, change),
+    saveRewriteFeedback: (feedback) => saveRewriteFeedback(db, { ...feedback, createdAt: new Date().toISOString() }),
+    deleteRewriteFeedback: (feedbackId) => deleteRewriteFeedback(db, feedbackId),
     changeAttributes: ({ setId, attributes }) => changeAttributes(db, setId, attributes),
   };
 }

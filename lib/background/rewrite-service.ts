@@ -52,14 +52,14 @@ export function serveRewritePort(
       // A rewrite asked for in a web page (the in-page card) is for that page's site, whatever it says.
       const pageSite = /^https?:/.test(port.sender?.url ?? '') ? hostOf(port.sender?.url) : null;
       const [profile, llm] = await Promise.all([voiceForRewrite(db, { profileId, site: pageSite ?? site }), connectLlm()]);
-      const deltas = rewriteDraftInUserVoice(db, llm, { profileId: profile.id, draft, kind, length, adjustment }, cancel.signal);
+      const { guidedBy, deltas } = await rewriteDraftInUserVoice(db, llm, { profileId: profile.id, draft, kind, length, adjustment }, cancel.signal);
       for await (const delta of deltas) {
         text += delta;
         post({ type: 'delta', text: delta });
       }
       if (cancel.signal.aborted) return;
       const final = cleanRewrite(text);
-      post({ type: 'done', text: final, fidelity: checkFidelity(draft, final) });
+      post({ type: 'done', text: final, fidelity: checkFidelity(draft, final), profileId: profile.id, setId: guidedBy.setId, guidedBy: guidedBy.hypotheses });
       await rememberRewrite(db, final, cancel.signal);
     } catch (error) {
       post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -18,7 +18,15 @@ export interface ActiveProfileView {
 
 /** The active profile as the popup and options page show it; read-only, for live queries. */
 export async function readActiveProfileView(db: IdiolectDatabase): Promise<ActiveProfileView> {
-  const profile = await readActiveProfile(db);
+  return viewOf(db, await readActiveProfile(db));
+}
+
+/** One voice as the popup shows it (the one chosen for the site, or picked); read-only, for live queries. */
+export async function readProfileView(db: IdiolectDatabase, profileId: string): Promise<ActiveProfileView> {
+  return viewOf(db, (await db.profiles.get(profileId)) ?? null);
+}
+
+async function viewOf(db: IdiolectDatabase, profile: Profile | null): Promise<ActiveProfileView> {
   if (!profile) return { profile: null, sampleCount: 0, newSinceLearned: 0, hypothesisSet: null, lastJob: null };
   const [hypothesisSet, lastJob] = await Promise.all([latestHypothesisSet(db, profile.id), latestJobOf(db, profile.id)]);
   const counts = await countUsableSamplesSince(db, profile.id, hypothesisSet ? learnedUpTo(hypothesisSet) : '');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { hypothesisSetSchema } from '../hyperalign/schema';
 import { profileNameProblem } from '../profiles/profile-names';
 import type { IdiolectDatabase } from './database';
-import { profileSchema, sampleSchema, styleProfileSchema, type Profile } from './records';
+import { profileSchema, rewriteFeedbackSchema, sampleSchema, styleProfileSchema, type Profile } from './records';
 import { readSetting, writeSetting } from './settings';
 
 export const DEFAULT_PROFILE_NAME = 'My voice';
@@ -77,6 +77,8 @@ export const deletedProfileSchema = z.object({
   samples: z.array(sampleSchema).max(200_000),
   hypothesisSets: z.array(hypothesisSetSchema).max(10_000),
   styleProfile: styleProfileSchema.nullable(),
+  /** What the person said of rewrites in this voice. */
+  rewriteFeedback: z.array(rewriteFeedbackSchema).max(10_000).default([]),
   /** The sites that used this voice. */
   sites: z.array(z.string()).max(1_000),
   wasActive: z.boolean(),
@@ -90,7 +92,7 @@ export const LAST_PROFILE_MESSAGE = 'Idiolect keeps at least one voice: create a
  * becomes active. The last profile is kept. Returns what went, so it can be put back.
  */
 export async function deleteProfile(db: IdiolectDatabase, profileId: string): Promise<DeletedProfile> {
-  return db.transaction('rw', [db.profiles, db.samples, db.hypothesisSets, db.jobs, db.settings, db.styleProfiles], async () => {
+  return db.transaction('rw', [db.profiles, db.samples, db.hypothesisSets, db.jobs, db.settings, db.styleProfiles, db.rewriteFeedback], async () => {
     const profile = await db.profiles.get(profileId);
     if (!profile) throw new Error('That voice no longer exists.');
     if ((await db.profiles.count()) <= 1) throw new Error(LAST_PROFILE_MESSAGE);
@@ -100,9 +102,11 @@ export async function deleteProfile(db: IdiolectDatabase, profileId: string): Pr
       samples: await db.samples.where('profileId').equals(profileId).toArray(),
       hypothesisSets: await db.hypothesisSets.where('profileId').equals(profileId).sortBy('version'),
       styleProfile: (await db.styleProfiles.get(profileId)) ?? null,
+      rewriteFeedback: await db.rewriteFeedback.where('[profileId+createdAt]').between([profileId, ''], [profileId, '\uffff']).toArray(),
       sites: Object.keys(siteProfiles).filter((site) => siteProfiles[site] === profileId),
       wasActive: (await readSetting(db, 'activeProfileId')) === profileId,
     };
+    await db.rewriteFeedback.bulkDelete(deleted.rewriteFeedback.map((item) => item.id));
     await db.samples.where('profileId').equals(profileId).delete();
     await db.styleProfiles.delete(profileId);
     await db.hypothesisSets.where('profileId').equals(profileId).delete();
@@ -124,12 +128,13 @@ export async function deleteProfile(db: IdiolectDatabase, profileId: string): Pr
  * the sites that used it (those still allowed and not given another voice since), and whether it was active.
  */
 export async function restoreDeletedProfile(db: IdiolectDatabase, deleted: DeletedProfile): Promise<Profile> {
-  return db.transaction('rw', [db.profiles, db.samples, db.hypothesisSets, db.settings, db.styleProfiles], async () => {
+  return db.transaction('rw', [db.profiles, db.samples, db.hypothesisSets, db.settings, db.styleProfiles, db.rewriteFeedback], async () => {
     if (await db.profiles.get(deleted.profile.id)) throw new Error(`“${deleted.profile.name}” is already back.`);
     await checkName(db, deleted.profile.name);
     await db.profiles.add(deleted.profile);
     await db.samples.bulkAdd(deleted.samples.map((sample) => ({ ...sample, profileId: deleted.profile.id })));
     await db.hypothesisSets.bulkAdd(deleted.hypothesisSets.map((set) => ({ ...set, profileId: deleted.profile.id })));
+    await db.rewriteFeedback.bulkPut(deleted.rewriteFeedback.map((item) => ({ ...item, profileId: deleted.profile.id })));
     if (deleted.styleProfile) await db.styleProfiles.put({ ...deleted.styleProfile, profileId: deleted.profile.id });
     const [allowed, siteProfiles] = [await readSetting(db, 'allowedSites'), await readSetting(db, 'siteProfiles')];
     const regained = deleted.sites.filter((site) => allowed.includes(site) && siteProfiles[site] === undefined);

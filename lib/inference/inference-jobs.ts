@@ -2,6 +2,7 @@ import type { IdiolectDatabase } from '../db/database';
 import { latestHypothesisSet } from '../db/hypothesis-sets';
 import { sectionToFix } from '../llm/where-to-fix';
 import { claimJob, queueJobUnlessPending, settleJobAsFailed, settleJobWithoutResult, settleJobWithVersion } from '../db/jobs';
+import { FEEDBACK_FOR_REFINEMENT, listRewriteFeedback } from '../db/rewrite-feedback';
 import { countUsableSamples, hasUsableSamplesStoredAfter } from '../db/samples';
 import type { InferenceJob } from '../db/records';
 import { isStorageFull, storageFullMessage } from '../db/storage-full';
@@ -123,7 +124,9 @@ export async function runInferenceJob(
       await settleJobWithoutResult(db, jobId, token);
       return null;
     }
-    const current: CurrentProfile | undefined = base ? { hypotheses: base.hypotheses, attributes: base.attributes } : undefined;
+    // What the person said of rewrites is evidence about the hypotheses that guided them.
+    const feedback = base ? await listRewriteFeedback(db, job.profileId, FEEDBACK_FOR_REFINEMENT) : [];
+    const current: CurrentProfile | undefined = base ? { hypotheses: base.hypotheses, attributes: base.attributes, feedback } : undefined;
     const budget = inferenceBudgetFor(await llm.contextWindow(options.signal), inferencePromptOverheadTokens(current));
     const samplesUpTo = new Date().toISOString();
     const candidates = await loadInferenceCandidates(db, job.profileId, base?.sampleIds ?? []);

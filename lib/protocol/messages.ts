@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { hypothesisChangeSchema } from '../db/hypothesis-edits';
 import { deletedProfileSchema } from '../db/profiles';
-import { profileSchema } from '../db/records';
+import { profileSchema, rewriteFeedbackSchema } from '../db/records';
 import { attributeValuesSchema } from '../hyperalign/schema';
 import { importSummarySchema } from '../import-writing/admit-imported-writing';
 import { readWritingSchema } from '../import-writing/read-writing-result';
@@ -126,6 +126,10 @@ export const backgroundMessages = {
   changeHypothesis: message('extension-pages', z.object({ setId: id, hypothesisId: id, change: hypothesisChangeSchema }), done),
   /** "About you" as the person set it; the fields they changed are theirs from then on. */
   changeAttributes: message('extension-pages', z.object({ setId: id, attributes: attributeValuesSchema }), done),
+
+  // What the person says of a rewrite: evidence for the next refinement.
+  saveRewriteFeedback: message('extension-pages', rewriteFeedbackSchema.omit({ createdAt: true }), done),
+  deleteRewriteFeedback: message('extension-pages', id, done),
 } satisfies Record<string, MessageDeclaration>;
 
 /** Messages the background sends to the harvesting scripts in open tabs. */

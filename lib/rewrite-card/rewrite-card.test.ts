@@ -10,7 +10,7 @@ vi.mock('./rewrite-stream', () => ({
   streamRewrite: (request: unknown, onEvent: (event: RewriteEvent) => void) => {
     requests.push(request);
     onEvent({ type: 'delta', text: `Sure thing ${PAYLOAD}` });
-    onEvent({ type: 'done', text: `Sure thing ${PAYLOAD}`, fidelity: { missing: [], added: [] } });
+    onEvent({ type: 'done', text: `Sure thing ${PAYLOAD}`, fidelity: { missing: [], added: [] }, profileId: 'p1', setId: 'set-1', guidedBy: [] });
     return () => {};
   },
 }));

@@ -25,7 +25,15 @@ export type RewriteStart = z.input<typeof rewriteStartSchema>;
 export const rewriteEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('delta'), text: z.string() }),
   /** `text` is the final rewrite (tidied); `fidelity` lists the draft's facts it lost or added. */
-  z.object({ type: z.literal('done'), text: z.string(), fidelity: fidelityReportSchema }),
+  z.object({
+    type: z.literal('done'),
+    text: z.string(),
+    fidelity: fidelityReportSchema,
+    /** The voice it was written in and the hypotheses of its current version that guided it. */
+    profileId: z.string(),
+    setId: z.string(),
+    guidedBy: z.array(z.object({ id: z.string(), statement: z.string() })),
+  }),
   z.object({ type: z.literal('error'), message: z.string() }),
 ]);
 export type RewriteEvent = z.infer<typeof rewriteEventSchema>;

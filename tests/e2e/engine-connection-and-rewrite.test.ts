@@ -88,7 +88,9 @@ describe('the model connection and the rewrite, in the built extension', () => {
     llm.script(profileReplyFor);
     await importTexts(options, ENGINE_TEXTS);
     const popup = await browser.openExtensionPage('popup.html');
+    await popup.getByRole('button', { name: 'How you write' }).click();
     for (const statement of SCRIPTED_HYPOTHESES) await popup.getByRole('list', { name: 'How you write' }).getByText(statement).waitFor();
+    await popup.keyboard.press('Escape');
 
     llm.script({ content: 'Hi all - review is Tuesday at 3pm, room 204. - J' });
     await popup

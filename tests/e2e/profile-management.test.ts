@@ -39,6 +39,7 @@ describe('the user reads, edits, exports, wipes and restores their profile', () 
     await options.getByRole('list', { name: 'Rejected hypotheses' }).getByRole('button', { name: `Restore “${SECOND}”` }).waitFor();
 
     const popup = await browser.openExtensionPage('popup.html');
+    await popup.getByRole('button', { name: 'How you write' }).click();
     const list = popup.getByRole('list', { name: 'How you write' });
     await list.getByText('Greets people by first name, never with “Dear”.').waitFor();
     await list.getByText(THIRD).waitFor();

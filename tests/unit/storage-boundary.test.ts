@@ -18,7 +18,7 @@ function sourceFiles(folder: string): string[] {
     .map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)));
 }
 
-const TABLE_USE = /\b\w*(?:db|Db|transaction)\.(?:profiles|samples|hypothesisSets|jobs|settings|styleProfiles|tables|table\(|transaction\()/;
+const TABLE_USE = /\b\w*(?:db|Db|transaction)\.(?:profiles|samples|hypothesisSets|jobs|settings|styleProfiles|rewriteFeedback|tables|table\(|transaction\()/;
 const DEXIE_IMPORT = /from ['"]dexie['"]/;
 
 /** What a file does to tables it should not touch, by line: empty when it keeps to the boundary. */
@@ -30,11 +30,14 @@ export function tableUsesIn(source: string): string[] {
 const READS_FOR_PAGES = new Set([
   'openIdiolectDatabase',
   'readActiveProfileView',
+  'readProfileView',
   'listProfiles',
   'samplesOfProfile',
   'readSetting',
   'readSavedSetting',
   'latestHypothesisSet',
+  'listRewriteFeedback',
+  'readRewriteFeedback',
   'hypothesisSetsOf',
   'listVoices',
   'countStoredRecords',

@@ -55,6 +55,8 @@ export function RewritePanel({
   const tryAgainButton = useRef<HTMLButtonElement>(null);
   const resultBox = useRef<HTMLTextAreaElement>(null);
   const stoppedByPerson = useRef(false);
+  /** Set once the person types in Draft: what is kept for the tab, or read from the page, arrives later and must not replace it. */
+  const typedByPerson = useRef(false);
   const announced = useRef(new Set<string>());
   const streaming = state.phase === 'streaming';
   const shown = state.tries[state.current] ?? null;
@@ -62,6 +64,7 @@ export function RewritePanel({
 
   const takeDraftFromPage = useCallback(async (tab: number, quietly: boolean) => {
     const result = await readDraftFromTab(tab);
+    if (quietly && typedByPerson.current) return;
     if (result.ok) {
       setDraft(result.text);
       setSource(result.source);
@@ -75,6 +78,7 @@ export function RewritePanel({
       if (tabId !== null) void takeDraftFromPage(tabId, true);
       return;
     }
+    if (typedByPerson.current) return;
     setDraft(saved.draft);
     setSource(saved.source);
     setKind(saved.kind);
@@ -163,7 +167,10 @@ export function RewritePanel({
           id={ids.draft}
           className="draft-box"
           value={draft}
-          onChange={(event) => setDraft(event.target.value)}
+          onChange={(event) => {
+            typedByPerson.current = true;
+            setDraft(event.target.value);
+          }}
           onKeyDown={onDraftKey}
           aria-describedby={ids.keys}
           aria-keyshortcuts={IS_MAC ? 'Meta+Enter' : 'Control+Enter'}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { MIN_SAMPLES_FOR_INFERENCE } from '@/lib/inference/learning-threshold';
 import { sendMessage } from '@/lib/messaging';
+import { describeSampleCounts } from '@/lib/samples/describe-sample-counts';
 import { HypothesisList } from './HypothesisList';
 import type { ActiveProfileView } from './use-active-profile';
 
@@ -31,13 +32,13 @@ function LearnNowButton({ failed, newSamples }: { failed: boolean; newSamples: n
 }
 
 export function ProfileSummary({ view }: { view: ActiveProfileView }) {
-  const { profile, sampleCount, newSinceLearned, hypothesisSet, lastJob } = view;
+  const { profile, sampleCount, keptOutCount, newSinceLearned, hypothesisSet, lastJob } = view;
   const learning = lastJob?.state === 'queued' || lastJob?.state === 'running';
   return (
     <section aria-labelledby="profile-heading">
       <h2 id="profile-heading">{profile?.name ?? 'Your voice'}</h2>
       <p>
-        <span>{plural(sampleCount, 'sample')}</span>
+        <span>{describeSampleCounts(sampleCount, keptOutCount)}</span>
         {hypothesisSet && ` · profile version ${hypothesisSet.version}`}
       </p>
       {learning && <p role="status">Learning your voice…</p>}
@@ -45,7 +46,7 @@ export function ProfileSummary({ view }: { view: ActiveProfileView }) {
         <p role="alert">Could not learn from your latest texts: {lastJob.error}</p>
       )}
       {lastJob?.state === 'done' && lastJob.error && <p role="status">{lastJob.error}</p>}
-      {!learning && sampleCount >= MIN_SAMPLES_FOR_INFERENCE && newSinceLearned > 0 && (
+      {!learning && sampleCount - keptOutCount >= MIN_SAMPLES_FOR_INFERENCE && newSinceLearned > 0 && (
         <LearnNowButton failed={lastJob?.state === 'failed'} newSamples={hypothesisSet ? newSinceLearned : null} />
       )}
       {hypothesisSet ? (

@@ -54,6 +54,7 @@ describe('markup in what Idiolect shows is text', () => {
         view={{
           profile: { id: 'p1', name: 'My voice', createdAt: now },
           sampleCount: 5,
+          keptOutCount: 0,
           newSinceLearned: 1,
           hypothesisSet: null,
           lastJob: { id: 'j1', kind: 'infer', profileId: 'p1', state: 'failed', attempts: 1, createdAt: now, updatedAt: now, error: `The endpoint rejected the request (400): ${PAYLOAD}.`, resultSetId: null },

@@ -1,10 +1,10 @@
 import { HypothesisEditor } from '../HypothesisEditor';
 import { ProfileManager } from '../ProfileManager';
-import { useActiveProfile } from '../use-active-profile';
+import { useActiveVoice } from '../use-active-profile';
 
 /** Who Idiolect thinks the person is as a writer, per voice. */
 export function ProfileSection() {
-  const view = useActiveProfile();
+  const view = useActiveVoice();
   return (
     <div className="stack">
       <div className="surface">

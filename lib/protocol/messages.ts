@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hypothesisChangeSchema } from '../db/hypothesis-edits';
-import { profileSchema } from '../db/records';
+import { profileSchema, sampleSchema } from '../db/records';
 import { importSummarySchema } from '../import-writing/admit-imported-writing';
 import { readWritingSchema } from '../import-writing/read-writing-result';
 import { profileImportSummarySchema } from '../profile-transfer/import-profiles';
@@ -61,6 +61,10 @@ export const connectionReportSchema = z.object({ ok: z.boolean(), message: z.str
 
 const siteInput = z.string().max(2_000);
 const id = z.string().min(1).max(100);
+/** A bulk action reaches at most this many samples at once (a profile of 10,000 in two goes at worst). */
+export const MAX_BULK_SAMPLES = 5_000;
+const sampleIds = z.array(id).min(1).max(MAX_BULK_SAMPLES);
+const bulkChangeSchema = z.object({ changedIds: z.array(id), profileIds: z.array(id) });
 
 /** Every message the background serves: the one protocol of the content script, the popup and the options page. */
 export const backgroundMessages = {
@@ -93,6 +97,13 @@ export const backgroundMessages = {
   importProfileFile: message('extension-pages', z.string().max(MAX_IMPORT_BYTES), profileImportSummarySchema),
   setSampleExcluded: message('extension-pages', z.object({ sampleId: id, excluded: z.boolean() }), done),
   deleteSample: message('extension-pages', id, done),
+  /** The samples table's bulk actions, each one transaction; each answers what changed, for its Undo. */
+  setSamplesExcluded: message('extension-pages', z.object({ sampleIds: sampleIds, excluded: z.boolean() }), bulkChangeSchema),
+  /** Answers the deleted samples whole: "Undo" hands them back to restoreSamples. */
+  deleteSamples: message('extension-pages', sampleIds, z.array(sampleSchema)),
+  /** Puts deleted samples back exactly (ids and all), into profiles that still exist. */
+  restoreSamples: message('extension-pages', z.array(sampleSchema).max(MAX_BULK_SAMPLES), bulkChangeSchema),
+  moveSamples: message('extension-pages', z.object({ sampleIds: sampleIds, profileId: id }), bulkChangeSchema),
 
   // Profiles (voices) and their hypotheses.
   createProfile: message('extension-pages', z.string().max(200), profileSchema),

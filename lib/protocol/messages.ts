@@ -6,6 +6,7 @@ import { readWritingSchema } from '../import-writing/read-writing-result';
 import { profileImportSummarySchema } from '../profile-transfer/import-profiles';
 import { MAX_IMPORT_BYTES } from '../profile-transfer/export-format';
 import { MAX_OFFERED_CHARS, sampleOfferSchema } from '../samples/sample-offer';
+import { MAX_BULK_SAMPLES } from '../samples/sample-table';
 import { sampleVerdictSchema } from '../samples/sample-verdict';
 import { llmSettingsFieldsSchema, llmSettingsSchema } from '../settings/schema';
 import { shownStyleScoreSchema } from '../style/shown-score';
@@ -61,8 +62,6 @@ export const connectionReportSchema = z.object({ ok: z.boolean(), message: z.str
 
 const siteInput = z.string().max(2_000);
 const id = z.string().min(1).max(100);
-/** A bulk action reaches at most this many samples at once (a profile of 10,000 in two goes at worst). */
-export const MAX_BULK_SAMPLES = 5_000;
 const sampleIds = z.array(id).min(1).max(MAX_BULK_SAMPLES);
 const bulkChangeSchema = z.object({ changedIds: z.array(id), profileIds: z.array(id) });
 

@@ -5,6 +5,9 @@
 import type { Sample, TextKind } from '../db/records';
 import { isShortText } from '../text/sample-quality';
 
+/** A bulk action of the table reaches at most this many samples at once. */
+export const MAX_BULK_SAMPLES = 20_000;
+
 export type SampleStatus = 'used' | 'kept-out' | 'flagged';
 
 export const SAMPLE_STATUS_WORDS: Record<SampleStatus, string> = {

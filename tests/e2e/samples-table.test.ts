@@ -74,9 +74,8 @@ describe('the samples table in the options page', () => {
     await table.getByRole('checkbox', { name: /^Select: Sounds good/ }).check();
     await options.getByRole('group', { name: 'Selected samples' }).getByRole('button', { name: 'Delete' }).click();
     await shownCount().getByText('2 of 2 samples').waitFor();
-    await options.getByText('Deleted 3 samples.').waitFor();
-
-    await options.getByRole('button', { name: 'Undo' }).click();
+    const deleted = options.getByRole('status').filter({ hasText: 'Deleted 3 samples.' });
+    await deleted.getByRole('button', { name: 'Undo' }).click();
     await shownCount().getByText('5 of 5 samples').waitFor();
     for (const text of [...SENT, ...PASTED]) await table.getByRole('button', { name: new RegExp(`^${text.slice(0, 30)}`) }).waitFor();
     expect(await readStoredSampleStates(options)).toEqual(before);

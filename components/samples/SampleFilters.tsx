@@ -1,6 +1,5 @@
 import { useId } from 'react';
-import { textKindSchema } from '@/lib/db/records';
-import { EVERY_SAMPLE, SAMPLE_SORTS, isNarrowed, type SampleSort, type SampleTableQuery } from '@/lib/samples/sample-table';
+import { EVERY_SAMPLE, SAMPLE_KINDS, SAMPLE_SORTS, isNarrowed, type SampleSort, type SampleTableQuery } from '@/lib/samples/sample-table';
 import { SHORT_SAMPLE_WORDS } from '@/lib/text/sample-quality';
 
 /** Search, filters and order of the samples table. */
@@ -28,7 +27,7 @@ export function SampleFilters({ query, onChange, sites, flaggedCount }: { query:
         <label htmlFor={`${id}-kind`}>Kind</label>
         <select id={`${id}-kind`} value={query.kind} onChange={(event) => set('kind', event.target.value as SampleTableQuery['kind'])}>
           <option value="">All kinds</option>
-          {textKindSchema.options.map((kind) => (
+          {SAMPLE_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {kind}
             </option>

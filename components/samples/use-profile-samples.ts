@@ -1,18 +1,34 @@
-import { liveQuery } from 'dexie';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { openIdiolectDatabase } from '@/lib/db/database';
 import type { Sample } from '@/lib/db/records';
-import { sampleIdsOfProfile, samplesByIds, samplesOfProfile } from '@/lib/db/samples';
+import { samplesByIds, samplesOfProfile, watchSampleIdsOfProfile } from '@/lib/db/samples';
+import { newestFirst } from '@/lib/samples/sample-table';
 
-type Known = ReadonlyMap<string, Sample>;
+/** The samples newest first (the table's usual order, so sorting them again is quick), and by id. */
+interface Known {
+  list: readonly Sample[];
+  byId: ReadonlyMap<string, Sample>;
+}
+
+function known(list: Sample[]): Known {
+  return { list, byId: new Map(list.map((sample) => [sample.id, sample])) };
+}
+
+/** `current` with `fresh` samples in place of the old ones and `gone` ones left out; re-sorted only when some are new. */
+function patched(current: Known, fresh: readonly Sample[], gone: ReadonlySet<string>): Known {
+  const replacing = new Map(fresh.map((sample) => [sample.id, sample]));
+  const list = current.list.flatMap((sample) => (gone.has(sample.id) && !replacing.has(sample.id) ? [] : [replacing.get(sample.id) ?? sample]));
+  const added = fresh.filter((sample) => !current.byId.has(sample.id));
+  return known(added.length > 0 ? [...list, ...added].sort(newestFirst) : list);
+}
 
 /**
- * The profile's samples, read whole once, then kept current by watching only their ids: a sample
+ * The profile's samples, newest first, read whole once, then kept current by watching only their ids: a sample
  * added or removed anywhere is fetched or dropped alone, and a change this page asked for is
  * fetched again by `refresh(ids)`. So a change to one sample of 10,000 never re-reads them all.
  */
 export function useProfileSamples(profileId: string): { samples: readonly Sample[] | undefined; refresh: (ids: readonly string[]) => void } {
-  const [known, setKnown] = useState<Known | undefined>();
+  const [shown, setKnown] = useState<Known | undefined>();
   const latest = useRef<Known | undefined>(undefined);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const generation = useRef(0);
@@ -36,34 +52,28 @@ export function useProfileSamples(profileId: string): { samples: readonly Sample
     generation.current += 1;
     latest.current = undefined;
     setKnown(undefined);
-    const subscription = liveQuery(() => sampleIdsOfProfile(db, profileId)).subscribe((ids) =>
+    return watchSampleIdsOfProfile(db, profileId, (ids) =>
       enqueue(async (current) => {
-        if (!current) return new Map((await samplesOfProfile(db, profileId)).map((sample) => [sample.id, sample]));
+        if (!current) return known((await samplesOfProfile(db, profileId)).sort(newestFirst));
         const present = new Set(ids);
-        const added = ids.filter((id) => !current.has(id));
-        const removed = [...current.keys()].filter((id) => !present.has(id));
+        const added = ids.filter((id) => !current.byId.has(id));
+        const removed = current.list.filter((sample) => !present.has(sample.id)).map((sample) => sample.id);
         if (added.length === 0 && removed.length === 0) return null;
-        const next = new Map(current);
-        for (const id of removed) next.delete(id);
-        for (const sample of await samplesByIds(db, added)) if (sample.profileId === profileId) next.set(sample.id, sample);
-        return next;
+        const fresh = (await samplesByIds(db, added)).filter((sample) => sample.profileId === profileId);
+        return patched(current, fresh, new Set(removed));
       }),
     );
-    return () => subscription.unsubscribe();
   }, [profileId, enqueue]);
 
   const refresh = useCallback(
     (ids: readonly string[]) =>
       enqueue(async (current) => {
         if (!current || ids.length === 0) return null;
-        const next = new Map(current);
-        for (const id of ids) next.delete(id);
-        for (const sample of await samplesByIds(openIdiolectDatabase(), ids)) if (sample.profileId === profileId) next.set(sample.id, sample);
-        return next;
+        const fresh = (await samplesByIds(openIdiolectDatabase(), ids)).filter((sample) => sample.profileId === profileId);
+        return patched(current, fresh, new Set(ids));
       }),
     [enqueue, profileId],
   );
 
-  const samples = useMemo(() => (known ? [...known.values()] : undefined), [known]);
-  return { samples, refresh };
+  return { samples: shown?.list, refresh };
 }

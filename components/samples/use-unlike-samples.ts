@@ -5,20 +5,17 @@ import { sendMessage } from '@/lib/messaging';
 /** Leave-one-out scoring grows with the profile; the most recent samples are what the person reviews. */
 const MAX_SAMPLES_CHECKED_FOR_STYLE = 300;
 
-/** The samples scored: the newest ones used for learning. */
-function newestUsable(samples: readonly Sample[]): Sample[] {
-  return samples
-    .filter((sample) => !sample.excluded)
-    .sort((a, b) => (a.storedAt < b.storedAt ? 1 : a.storedAt > b.storedAt ? -1 : 0))
-    .slice(0, MAX_SAMPLES_CHECKED_FOR_STYLE);
-}
-
-/** Samples that look unlike the rest, scored by the background (which holds the style verifier), so the page stays light. */
+/**
+ * Samples that look unlike the rest, scored by the background (which holds the style verifier), so
+ * the page stays light. `samples` come newest first; the newest are scored, those used for learning.
+ * They are scored again when the newest samples change (added, deleted), not when one is kept out:
+ * a kept-out sample shows as kept out whatever its score.
+ */
 export function useUnlikeSamples(samples: readonly Sample[] | undefined): ReadonlySet<string> {
   const [flagged, setFlagged] = useState<ReadonlySet<string>>(new Set());
-  const candidates = useMemo(() => (samples ? newestUsable(samples) : []), [samples]);
-  // Scores are asked for again when the set of samples scored changes, not on every new array of them.
-  const key = candidates.map((sample) => sample.id).join('\n');
+  const newest = useMemo(() => samples?.slice(0, MAX_SAMPLES_CHECKED_FOR_STYLE) ?? [], [samples]);
+  const key = newest.map((sample) => sample.id).join('\n');
+  const candidates = newest.filter((sample) => !sample.excluded);
   const latest = useRef(candidates);
   latest.current = candidates;
   useEffect(() => {

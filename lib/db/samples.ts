@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import type { IdiolectDatabase } from './database';
 import type { Sample } from './records';
 
@@ -17,6 +18,12 @@ export function samplesOfProfile(db: IdiolectDatabase, profileId: string): Promi
 /** The ids of the profile's samples: a read of the index alone, cheap enough to watch live. */
 export function sampleIdsOfProfile(db: IdiolectDatabase, profileId: string): Promise<string[]> {
   return db.samples.where('profileId').equals(profileId).primaryKeys();
+}
+
+/** Calls `onIds` with the profile's sample ids now and after every change to them; returns how to stop. */
+export function watchSampleIdsOfProfile(db: IdiolectDatabase, profileId: string, onIds: (ids: string[]) => void): () => void {
+  const subscription = liveQuery(() => sampleIdsOfProfile(db, profileId)).subscribe(onIds);
+  return () => subscription.unsubscribe();
 }
 
 /** The samples among `ids` that still exist, in the order asked. */

@@ -2,11 +2,14 @@
  * What the samples table shows of a profile's samples: which ones (search and filters), in what
  * order, and how each is described. Pure, so a table of 10,000 rows is decided without a browser.
  */
-import type { Sample, TextKind } from '../db/records';
+import { textKindSchema, type Sample, type TextKind } from '../db/records';
 import { isShortText } from '../text/sample-quality';
 
 /** A bulk action of the table reaches at most this many samples at once. */
 export const MAX_BULK_SAMPLES = 20_000;
+
+/** The kinds a sample can be, for the kind filter. */
+export const SAMPLE_KINDS: readonly TextKind[] = textKindSchema.options;
 
 export type SampleStatus = 'used' | 'kept-out' | 'flagged';
 
@@ -101,7 +104,8 @@ function matches(sample: Sample, query: SampleTableQuery, words: readonly string
   return true;
 }
 
-const newestFirst = (a: Sample, b: Sample) => (a.writtenAt === b.writtenAt ? (a.id < b.id ? 1 : -1) : a.writtenAt < b.writtenAt ? 1 : -1);
+/** The table's default order, and the order the page keeps the profile's samples in. */
+export const newestFirst = (a: Sample, b: Sample): number => (a.writtenAt === b.writtenAt ? (a.id < b.id ? 1 : -1) : a.writtenAt < b.writtenAt ? 1 : -1);
 
 const COMPARE: Record<SampleSort, (a: Sample, b: Sample) => number> = {
   newest: newestFirst,

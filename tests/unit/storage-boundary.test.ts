@@ -31,7 +31,7 @@ const READS_FOR_PAGES = new Set([
   'openIdiolectDatabase',
   'readActiveProfileView',
   'readActiveVoice',
-  'sampleIdsOfProfile',
+  'watchSampleIdsOfProfile',
   'samplesByIds',
   'listProfiles',
   'samplesOfProfile',

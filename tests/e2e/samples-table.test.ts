@@ -74,7 +74,7 @@ describe('the samples table in the options page', () => {
     await table.getByRole('checkbox', { name: /^Select: Sounds good/ }).check();
     await options.getByRole('group', { name: 'Selected samples' }).getByRole('button', { name: 'Delete' }).click();
     await shownCount().getByText('2 of 2 samples').waitFor();
-    const deleted = options.getByRole('status').filter({ hasText: 'Deleted 3 samples.' });
+    const deleted = options.getByRole('listitem').filter({ hasText: 'Deleted 3 samples.' });
     await deleted.getByRole('button', { name: 'Undo' }).click();
     await shownCount().getByText('5 of 5 samples').waitFor();
     for (const text of [...SENT, ...PASTED]) await table.getByRole('button', { name: new RegExp(`^${text.slice(0, 30)}`) }).waitFor();

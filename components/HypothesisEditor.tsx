@@ -1,134 +1,198 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { HypothesisChange } from '@/lib/db/hypothesis-edits';
-import type { Hypothesis, HypothesisSet, Support } from '@/lib/hyperalign/schema';
+import { confidenceInWords, heldOutInWords } from '@/lib/hyperalign/how-sure';
+import type { Hypothesis, HypothesisCategory, HypothesisSet } from '@/lib/hyperalign/schema';
 import { sendMessage } from '@/lib/messaging';
-import { CATEGORY_LABEL } from './HypothesisList';
+import { useToast } from './design/Toasts';
+import { CATEGORY_LABEL, CATEGORY_ORDER } from './HypothesisList';
 
-const STATUS_LABEL: Record<Hypothesis['status'], string> = {
-  inferred: 'inferred',
-  edited: 'edited by you',
-  pinned: 'pinned',
-  rejected: 'rejected',
+const STATUS_BADGE: Partial<Record<Hypothesis['status'], { label: string; tone: string }>> = {
+  edited: { label: 'edited by you', tone: 'accent' },
+  pinned: { label: 'pinned', tone: 'success' },
 };
 
-function describeSupport({ checked, supported, contradicted }: Support): string {
-  return `Checked against ${checked} other ${checked === 1 ? 'text' : 'texts'}: supported by ${supported}, contradicted by ${contradicted}.`;
+/** Where the Samples section opens one sample. */
+export function sampleLink(sampleId: string): string {
+  return `options.html#samples?sample=${encodeURIComponent(sampleId)}`;
 }
 
-/** Every hypothesis of the profile, readable and editable: the profile is the user's, not the model's. */
+/**
+ * Every hypothesis of the profile by category, with its evidence, how sure Idiolect is and how it
+ * fared on held-out texts; each can be edited, pinned or rejected (the profile is the person's,
+ * not the model's). Rejected ones are listed apart, so they can be restored.
+ */
 export function HypothesisEditor({ set }: { set: HypothesisSet }) {
   const [error, setError] = useState<string | null>(null);
+  const rejectedSummary = useRef<HTMLElement>(null);
+  const toast = useToast();
+  const send = (hypothesisId: string, update: HypothesisChange) => sendMessage('changeHypothesis', { setId: set.id, hypothesisId, change: update });
   const change = (hypothesisId: string, update: HypothesisChange) =>
-    sendMessage('changeHypothesis', { setId: set.id, hypothesisId, change: update }).then(
-      () => setError(null),
-      (cause: unknown) => setError(cause instanceof Error ? cause.message : String(cause)),
+    send(hypothesisId, update).then(
+      () => {
+        setError(null);
+        if (update.kind === 'reject') {
+          const statement = set.hypotheses.find((hypothesis) => hypothesis.id === hypothesisId)?.statement ?? '';
+          toast({ message: `Rejected: “${statement}” Idiolect will not suggest it again.`, undo: () => send(hypothesisId, { kind: 'restore' }) });
+          focusRejected.current = true;
+        }
+        return true;
+      },
+      (cause: unknown) => {
+        setError(cause instanceof Error ? cause.message : String(cause));
+        return false;
+      },
     );
-  const { attributes } = set;
+  const active = set.hypotheses.filter((hypothesis) => hypothesis.status !== 'rejected');
+  const rejected = set.hypotheses.filter((hypothesis) => hypothesis.status === 'rejected');
+  const focusRejected = useRef(false);
+  useEffect(() => {
+    // A rejected card is gone; focus goes to where it went, so it can be restored from there.
+    if (focusRejected.current && rejectedSummary.current) {
+      rejectedSummary.current.focus();
+      focusRejected.current = false;
+    }
+  }, [rejected.length]);
+  const groups = CATEGORY_ORDER.map((category) => ({ category, hypotheses: active.filter((item) => item.category === category) })).filter(
+    (group) => group.hypotheses.length > 0,
+  );
   return (
-    <section aria-label="Hypotheses about how you write">
-      <p>
-        Version {set.version}, learned by {set.model} on {new Date(set.createdAt).toLocaleString()} from {set.sampleIds.length}{' '}
-        samples ({set.usage.promptTokens + set.usage.completionTokens} tokens).
-      </p>
-      <ul className="hypothesis-editor">
-        {set.hypotheses.map((hypothesis) => (
-          <HypothesisRow key={hypothesis.id} hypothesis={hypothesis} onChange={(update) => change(hypothesis.id, update)} />
+    <div className="stack">
+      {error && <p role="alert">{error}</p>}
+      {groups.map(({ category, hypotheses }) => (
+        <CategoryGroup key={category} category={category} hypotheses={hypotheses} onChange={change} />
+      ))}
+      {active.length === 0 && <p>Every hypothesis of this version was rejected; learning again adds new ones.</p>}
+      {rejected.length > 0 && (
+        <details className="rejected-hypotheses">
+          <summary ref={rejectedSummary}>Rejected by you ({rejected.length})</summary>
+          <ul className="hypothesis-cards" aria-label="Rejected hypotheses">
+            {rejected.map((hypothesis) => (
+              <li key={hypothesis.id} className="hypothesis-card rejected">
+                <p>{hypothesis.statement}</p>
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={`Restore “${hypothesis.statement}”`}
+                    onClick={() => void change(hypothesis.id, { kind: 'restore' })}
+                  >
+                    Restore
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+type OnChange = (hypothesisId: string, change: HypothesisChange) => Promise<boolean>;
+
+function CategoryGroup({ category, hypotheses, onChange }: { category: HypothesisCategory; hypotheses: Hypothesis[]; onChange: OnChange }) {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className="stack tight">
+      <h4 id={headingId}>
+        {CATEGORY_LABEL[category]} <span className="badge">{hypotheses.length}</span>
+      </h4>
+      <ul className="hypothesis-cards" aria-labelledby={headingId}>
+        {hypotheses.map((hypothesis) => (
+          <HypothesisCard key={hypothesis.id} hypothesis={hypothesis} onChange={(update) => onChange(hypothesis.id, update)} />
         ))}
       </ul>
-      {error && <p role="alert">{error}</p>}
-      <h4>About you</h4>
-      <dl>
-        <dt>Role</dt>
-        <dd>{attributes.role ?? 'not known'}</dd>
-        <dt>Domain</dt>
-        <dd>{attributes.domain ?? 'not known'}</dd>
-        <dt>Audiences</dt>
-        <dd>{attributes.audiences.join(', ') || 'not known'}</dd>
-        {attributes.facts.length > 0 && (
-          <>
-            <dt>Facts</dt>
-            {attributes.facts.map((fact) => (
-              <dd key={fact}>{fact}</dd>
-            ))}
-          </>
-        )}
-      </dl>
     </section>
   );
 }
 
-function HypothesisRow({ hypothesis, onChange }: { hypothesis: Hypothesis; onChange: (change: HypothesisChange) => Promise<void> }) {
+function HypothesisCard({ hypothesis, onChange }: { hypothesis: Hypothesis; onChange: (change: HypothesisChange) => Promise<boolean> }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(hypothesis.statement);
+  const editButton = useRef<HTMLButtonElement>(null);
   const editId = useId();
   const name = `“${hypothesis.statement}”`;
-  const rejected = hypothesis.status === 'rejected';
+  const badge = STATUS_BADGE[hypothesis.status];
+  const pinned = hypothesis.status === 'pinned';
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    // Back to the button that opened the form, once it is rendered again.
+    if (!editing && returnFocus.current) editButton.current?.focus();
+    returnFocus.current = false;
+  }, [editing]);
+  const stopEditing = () => {
+    returnFocus.current = true;
+    setEditing(false);
+  };
   return (
-    <li className={rejected ? 'rejected' : undefined}>
-      <span className="category">{CATEGORY_LABEL[hypothesis.category]}</span> · <span>{STATUS_LABEL[hypothesis.status]}</span> ·{' '}
-      <span>confidence {Math.round(hypothesis.confidence * 100)}%</span>
+    <li className="hypothesis-card">
       {editing ? (
         <form
+          className="stack tight"
           onSubmit={(event) => {
             event.preventDefault();
-            void onChange({ kind: 'edit', statement: draft }).then(() => setEditing(false));
+            void onChange({ kind: 'edit', statement: draft }).then((saved) => saved && stopEditing());
           }}
         >
-          <label htmlFor={editId}>Edit hypothesis</label>
-          <textarea id={editId} value={draft} rows={2} onChange={(event) => setDraft(event.target.value)} />
+          <label htmlFor={editId}>New wording for {name}</label>
+          <textarea id={editId} value={draft} rows={2} maxLength={500} autoFocus onChange={(event) => setDraft(event.target.value)} />
           <div className="actions">
-            <button type="submit" disabled={draft.trim() === ''}>
-              Save hypothesis
+            <button type="submit" className="primary small" aria-label={`Use this wording for ${name}`} disabled={draft.trim() === ''}>
+              Use this wording
             </button>
-            <button type="button" onClick={() => setEditing(false)}>
-              Cancel editing
+            <button type="button" className="small" aria-label={`Cancel rewording ${name}`} onClick={stopEditing}>
+              Cancel rewording
             </button>
           </div>
         </form>
       ) : (
-        <p>{hypothesis.statement}</p>
+        <p className="hypothesis-statement">{hypothesis.statement}</p>
       )}
-      {hypothesis.support && <p className="support">{describeSupport(hypothesis.support)}</p>}
-      {hypothesis.evidence.length > 0 && (
+      <p className="meta hypothesis-facts">
+        <span>{confidenceInWords(hypothesis.confidence)}</span>
+        <span>{heldOutInWords(hypothesis.support)}</span>
+        {badge && <span className={`badge ${badge.tone}`}>{badge.label}</span>}
+      </p>
+      {hypothesis.evidence.length > 0 ? (
         <ul aria-label={`Evidence for ${name}`} className="evidence">
           {hypothesis.evidence.map((item) => (
             <li key={`${item.sampleId}:${item.quote}`}>
-              <q>{item.quote}</q>
+              <a href={sampleLink(item.sampleId)} title="Open this sample">
+                <q>{item.quote}</q>
+              </a>
             </li>
           ))}
         </ul>
+      ) : (
+        <p className="meta">No quote from your texts supports it.</p>
       )}
       {!editing && (
         <div className="actions">
           <button
+            ref={editButton}
             type="button"
+            className="small"
             aria-label={`Edit ${name}`}
             onClick={() => {
-              // A refinement may have revised the statement since this row first rendered.
+              // A refinement may have revised the statement since this card first rendered.
               setDraft(hypothesis.statement);
               setEditing(true);
             }}
           >
             Edit
           </button>
-          {hypothesis.status === 'pinned' ? (
-            <button type="button" aria-label={`Unpin ${name}`} onClick={() => void onChange({ kind: 'unpin' })}>
-              Unpin
-            </button>
-          ) : (
-            <button type="button" aria-label={`Pin ${name}`} disabled={rejected} onClick={() => void onChange({ kind: 'pin' })}>
-              Pin
-            </button>
-          )}
-          {rejected ? (
-            <button type="button" aria-label={`Restore ${name}`} onClick={() => void onChange({ kind: 'restore' })}>
-              Restore
-            </button>
-          ) : (
-            <button type="button" aria-label={`Reject ${name}`} onClick={() => void onChange({ kind: 'reject' })}>
-              Reject
-            </button>
-          )}
+          <button
+            type="button"
+            className="small"
+            aria-label={`Pin ${name}`}
+            aria-pressed={pinned}
+            onClick={() => void onChange({ kind: pinned ? 'unpin' : 'pin' })}
+          >
+            Pin
+          </button>
+          <button type="button" className="small danger" aria-label={`Reject ${name}`} onClick={() => void onChange({ kind: 'reject' })}>
+            Reject
+          </button>
         </div>
       )}
     </li>

@@ -30,7 +30,7 @@ describe('ImportWritingPanel', () => {
     await userEvent.paste(POST);
     await userEvent.click(screen.getByRole('button', { name: 'Add as sample' }));
 
-    expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Added 1 sample.');
+    expect(await screen.findByRole('status', {}, { timeout: 5_000 })).toHaveProperty('textContent', 'Added 1 sample.');
     expect(screen.getByRole('textbox', { name: 'Text you wrote' })).toHaveProperty('value', '');
     expect(await openIdiolectDatabase().samples.toArray()).toMatchObject([{ text: POST, source: 'paste' }]);
     expect(sendMessage).toHaveBeenCalledWith('addPastedText', POST);

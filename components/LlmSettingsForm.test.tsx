@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sendMessage, type LlmSettingsView } from '@/lib/messaging';
@@ -49,6 +49,22 @@ describe('LlmSettingsForm', () => {
       settings: { provider: 'ollama', baseURL: 'http://localhost:11434/v1', model: 'llama3.1' },
       apiKey: 'sk-typed',
     });
+  });
+
+  it('says plainly when a test that worked was of values not saved, and not when they are the saved ones', async () => {
+    const saved = { provider: 'ollama' as const, baseURL: 'http://localhost:11434/v1', model: 'llama3.1' };
+    answer({ settings: saved, hasApiKey: false, builtIn: 'unavailable' }, { ok: true, message: 'Connected. “llama3.1” answered in 0.4 s.', models: [] });
+    render(<LlmSettingsForm />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Test connection' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Connected. “llama3.1” answered in 0.4 s.'));
+    expect(screen.queryByText('Unsaved changes')).toBeNull();
+
+    const model = screen.getByRole('combobox', { name: 'Model' });
+    await userEvent.clear(model);
+    await userEvent.type(model, 'qwen2.5');
+    expect(screen.getByText('Unsaved changes')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/answered in 0\.4 s\. These settings are not saved yet: press Save to use them\.$/));
   });
 
   it('offers the models the server lists, and still takes a name it does not list', async () => {

@@ -8,6 +8,9 @@ import { llmSettingsSchema, providerIdSchema, type LlmSettings } from '@/lib/set
 
 type Status = { kind: 'status' | 'alert'; message: string } | null;
 
+const sameSettings = (a: LlmSettings, b: LlmSettings) =>
+  a.provider === b.provider && a.baseURL === b.baseURL && a.model === b.model && (a.contextTokens ?? null) === (b.contextTokens ?? null);
+
 export function LlmSettingsForm() {
   const [view, setView] = useState<LlmSettingsView | null>(null);
   const [draft, setDraft] = useState<LlmSettings | null>(null);
@@ -33,6 +36,7 @@ export function LlmSettingsForm() {
   const builtInMissing = (view.builtIn ?? 'unavailable') === 'unavailable';
   const onDevice = draft.provider === 'chrome-builtin';
   const preset = presetFor(draft.provider);
+  const unsaved = apiKey !== '' || !sameSettings(draft, view.settings);
 
   function validated(): LlmSettings | null {
     const parsed = llmSettingsSchema.safeParse(draft);
@@ -71,7 +75,9 @@ export function LlmSettingsForm() {
     setStatus({ kind: 'status', message: 'Testing…' });
     try {
       const report = await sendMessage('testLlmConnection', { settings, ...(apiKey ? { apiKey } : {}) });
-      setStatus({ kind: report.ok ? 'status' : 'alert', message: report.message });
+      // A test of values that were never saved must not read as "set up": a reload would drop them.
+      const notSaved = unsaved ? ' These settings are not saved yet: press Save to use them.' : '';
+      setStatus({ kind: report.ok ? 'status' : 'alert', message: `${report.message}${notSaved}` });
       if (report.models.length > 0) setOfferedModels(report.models);
     } catch (error) {
       setStatus({ kind: 'alert', message: error instanceof Error ? error.message : String(error) });
@@ -96,6 +102,7 @@ export function LlmSettingsForm() {
 
   return (
     <form
+      className="settings-form"
       aria-label="Model endpoint"
       onSubmit={(event) => {
         event.preventDefault();
@@ -133,7 +140,7 @@ export function LlmSettingsForm() {
           <label htmlFor={ids.baseURL}>Base URL</label>
           <input id={ids.baseURL} type="url" value={draft.baseURL} onChange={(event) => update({ baseURL: event.target.value })} />
           <label htmlFor={ids.model}>Model</label>
-          <div className="actions">
+          <div className="input-with-button">
             <input id={ids.model} type="text" list={ids.models} value={draft.model} onChange={(event) => update({ model: event.target.value })} />
             <button type="button" onClick={() => void findModels()}>
               Find models
@@ -166,7 +173,9 @@ export function LlmSettingsForm() {
         </>
       )}
       <div className="actions">
-        <button type="submit">Save</button>
+        <button type="submit" className="primary">
+          Save
+        </button>
         <button type="button" onClick={() => void test()} disabled={testing}>
           Test connection
         </button>
@@ -178,6 +187,7 @@ export function LlmSettingsForm() {
             Forget API key
           </button>
         )}
+        {unsaved && <span className="badge warning">Unsaved changes</span>}
       </div>
       {status && <p role={status.kind}>{status.message}</p>}
     </form>

@@ -1,7 +1,9 @@
+import { Popover } from 'radix-ui';
 import { useState } from 'react';
 import { MIN_SAMPLES_FOR_INFERENCE } from '@/lib/inference/learning-threshold';
 import { sendMessage } from '@/lib/messaging';
 import { describeSampleCounts } from '@/lib/samples/describe-sample-counts';
+import { optionsPath, sectionTitle } from '@/lib/options/sections';
 import { HypothesisList } from './HypothesisList';
 import type { ActiveProfileView } from './use-active-profile';
 
@@ -16,6 +18,7 @@ function LearnNowButton({ failed, newSamples }: { failed: boolean; newSamples: n
     <p>
       <button
         type="button"
+        className="small"
         onClick={() =>
           void sendMessage('inferNow').then(
             ({ queued }) => setNotice(queued ? null : { kind: 'status', message: 'Nothing new to learn from since last time.' }),
@@ -25,40 +28,61 @@ function LearnNowButton({ failed, newSamples }: { failed: boolean; newSamples: n
       >
         {failed ? 'Try learning again' : 'Learn from my latest texts now'}
       </button>
-      {newSamples !== null && !failed && <span> {plural(newSamples, 'new sample')} since the profile was learned.</span>}
+      {newSamples !== null && !failed && <span className="hint"> {plural(newSamples, 'new sample')} since the profile was learned.</span>}
       {notice && <span role={notice.kind}> {notice.message}</span>}
     </p>
   );
 }
 
+/** One voice in a line: its samples and version, learning under way or failed, and what it learned (on demand). */
 export function ProfileSummary({ view }: { view: ActiveProfileView }) {
-  const { profile, sampleCount, keptOutCount, newSinceLearned, hypothesisSet, lastJob } = view;
+  const { sampleCount, keptOutCount, newSinceLearned, hypothesisSet, lastJob } = view;
   const learning = lastJob?.state === 'queued' || lastJob?.state === 'running';
   return (
-    <section aria-labelledby="profile-heading">
-      <h2 id="profile-heading">{profile?.name ?? 'Your voice'}</h2>
-      <p>
-        <span>{describeSampleCounts(sampleCount, keptOutCount)}</span>
-        {hypothesisSet && ` · profile version ${hypothesisSet.version}`}
+    <div className="profile-summary">
+      <p className="meta spread">
+        <span>
+          <span>{describeSampleCounts(sampleCount, keptOutCount)}</span>
+          {hypothesisSet && ` · profile version ${hypothesisSet.version}`}
+        </span>
+        {hypothesisSet && (
+          <Popover.Root>
+            <Popover.Trigger asChild>
+              <button type="button" className="quiet small">
+                How you write
+              </button>
+            </Popover.Trigger>
+            <Popover.Portal>
+              <Popover.Content className="surface popover hypotheses-popover" side="bottom" align="end" collisionPadding={8}>
+                <HypothesisList hypotheses={hypothesisSet.hypotheses} />
+              </Popover.Content>
+            </Popover.Portal>
+          </Popover.Root>
+        )}
       </p>
       {learning && <p role="status">Learning your voice…</p>}
       {lastJob?.state === 'failed' && (
-        <p role="alert">Could not learn from your latest texts: {lastJob.error}</p>
+        <p role="alert">
+          Could not learn from your latest texts: {lastJob.error}
+          {lastJob.fixIn && (
+            <>
+              {' '}
+              <a href={optionsPath(lastJob.fixIn)} target="_blank" rel="noreferrer">
+                Fix it in {sectionTitle(lastJob.fixIn)}
+              </a>
+            </>
+          )}
+        </p>
       )}
       {lastJob?.state === 'done' && lastJob.error && <p role="status">{lastJob.error}</p>}
       {!learning && sampleCount - keptOutCount >= MIN_SAMPLES_FOR_INFERENCE && newSinceLearned > 0 && (
         <LearnNowButton failed={lastJob?.state === 'failed'} newSamples={hypothesisSet ? newSinceLearned : null} />
       )}
-      {hypothesisSet ? (
-        <HypothesisList hypotheses={hypothesisSet.hypotheses} />
-      ) : (
-        !learning && (
-          <p>
-            Idiolect learns your voice once it has {MIN_SAMPLES_FOR_INFERENCE} texts you wrote. Allow a site in the options,
-            then write and send as usual.
-          </p>
-        )
+      {!hypothesisSet && !learning && (
+        <p className="hint">
+          Idiolect learns your voice once it has {MIN_SAMPLES_FOR_INFERENCE} texts you wrote. Allow a site in the options, then write and send as usual.
+        </p>
       )}
-    </section>
+    </div>
   );
 }

@@ -8,7 +8,17 @@ import { serveRewritePort } from '@/lib/background/rewrite-service';
 import { openIdiolectDatabase } from '@/lib/db/database';
 import { ensureActiveProfile } from '@/lib/db/profiles';
 import { createLlmClient } from '@/lib/llm/create-client';
+// Loaded here, before a lazy part of the panel asks for it, so the mock above is settled first.
+import '@/lib/messaging';
 import { RewritePanel } from './RewritePanel';
+
+// Scoring and feedback reach the background's real handlers, on the database the test reads.
+vi.mock('@/lib/messaging', async () => {
+  const { inProcessBackground } = await import('../tests/support/in-process-background');
+  const { openIdiolectDatabase: open } = await import('@/lib/db/database');
+  const background = inProcessBackground(open());
+  return { sendMessage: vi.fn(background.send) };
+});
 
 type Listener = (message: unknown) => void;
 
@@ -53,9 +63,10 @@ beforeAll(async () => {
     return popupSide;
   }) as typeof browser.runtime.connect);
 });
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   fake.reset();
+  await openIdiolectDatabase().rewriteFeedback.clear();
 });
 afterAll(() => fake.close());
 
@@ -125,7 +136,8 @@ describe('RewritePanel', () => {
       await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
       await screen.findByText(/All names, numbers, dates and links of the draft are in the rewrite/);
       expect(screen.getByRole('textbox', { name: 'Rewritten draft' })).toHaveProperty('value', 'Hi all, could you look over the plan by Friday? Thanks.');
-      expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+      // The cut-off try stays, to step back to.
+      expect(screen.getByText('Try 2 of 2')).toBeTruthy();
       expect(fake.chatRequests.map((request) => request.chat.userContent)).toEqual([
         fake.chatRequests[0]!.chat.userContent,
         fake.chatRequests[0]!.chat.userContent,
@@ -139,5 +151,87 @@ describe('RewritePanel', () => {
       expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
     });
   });
-});
 
+  describe('working with tries', () => {
+    const DRAFT = 'Dear all, the demo is on Tuesday at 3pm.';
+
+    it('rewrites on Ctrl+Enter in the draft, and keeps each try to step through', async () => {
+      fake.script({ content: 'Hi all - demo Tuesday 3pm. - J' }, { content: 'All: demo is Tuesday, 3pm. - J' });
+      render(<RewritePanel ready tabId={null} profileId={null} />);
+      const draft = screen.getByRole('textbox', { name: 'Draft' });
+      await userEvent.type(draft, DRAFT);
+      await userEvent.type(draft, '{Control>}{Enter}{/Control}');
+      const result = screen.getByRole('textbox', { name: 'Rewritten draft' });
+      await vi.waitFor(() => expect(result).toHaveProperty('value', 'Hi all - demo Tuesday 3pm. - J'));
+      expect(draft).toHaveProperty('value', DRAFT);
+
+      await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+      await vi.waitFor(() => expect(screen.getByRole('textbox', { name: 'Rewritten draft' })).toHaveProperty('value', 'All: demo is Tuesday, 3pm. - J'));
+      expect(screen.getByText('Try 2 of 2')).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Next' })).toHaveProperty('disabled', true);
+      await userEvent.click(screen.getByRole('button', { name: 'Previous' }));
+      expect(screen.getByText('Try 1 of 2')).toBeTruthy();
+      expect(screen.getByRole('textbox', { name: 'Rewritten draft' })).toHaveProperty('value', 'Hi all - demo Tuesday 3pm. - J');
+      await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+      expect(screen.getByRole('textbox', { name: 'Rewritten draft' })).toHaveProperty('value', 'All: demo is Tuesday, 3pm. - J');
+      expect(fake.chatRequests).toHaveLength(2);
+    });
+
+    it('shows what the rewrite changed, word by word, and goes back to the text', async () => {
+      fake.script({ content: 'Hi all, the demo is Tuesday at 3pm. - J' });
+      render(<RewritePanel ready tabId={null} profileId={null} />);
+      await userEvent.type(screen.getByRole('textbox', { name: 'Draft' }), DRAFT);
+      await userEvent.click(screen.getByRole('button', { name: 'Rewrite' }));
+      await screen.findByText(/All names, numbers, dates and links/);
+      const toggle = screen.getByRole('button', { name: 'Show changes' });
+      expect(toggle.getAttribute('aria-pressed')).toBe('false');
+      await userEvent.click(toggle);
+      expect(toggle.getAttribute('aria-pressed')).toBe('true');
+      const changes = await screen.findByRole('figure', { name: 'Changes from your draft' }, { timeout: 8000 }); // its first load transforms `diff`
+      expect([...changes.querySelectorAll('del')].map((item) => item.textContent)).toContain('Dear');
+      expect([...changes.querySelectorAll('ins')].map((item) => item.textContent).join(' ')).toContain('Hi');
+      await userEvent.click(toggle);
+      expect(screen.getByRole('textbox', { name: 'Rewritten draft' })).toHaveProperty('value', 'Hi all, the demo is Tuesday at 3pm. - J');
+    });
+
+    it('moves focus to Stop while it streams and to the result when done, announcing it; after Stop, back to Rewrite', async () => {
+      fake.script({ paced: [{ afterMs: 0, content: 'Hi all -' }, { afterMs: 150, content: ' demo Tuesday 3pm. - J' }] }, { delayMs: 60_000, then: { content: 'never' } });
+      render(<RewritePanel ready tabId={null} profileId={null} />);
+      await userEvent.type(screen.getByRole('textbox', { name: 'Draft' }), DRAFT);
+      await userEvent.click(screen.getByRole('button', { name: 'Rewrite' }));
+      await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Stop' })));
+      await vi.waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Rewritten draft' })));
+      const announcement = screen.getAllByRole('status').find((region) => region.className === 'visually-hidden')!;
+      await vi.waitFor(() => expect(announcement.textContent).toMatch(/^Rewrite ready, sounds like you: .+\.$/));
+
+      await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+      await userEvent.click(await screen.findByRole('button', { name: 'Stop' }));
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rewrite' }));
+      expect(screen.getByText('Try 2 of 2')).toBeTruthy();
+    });
+
+    it('takes "Sounds like me" / "Not like me" with a note, stored with the hypotheses that guided the rewrite, and takes it back', async () => {
+      fake.script({ content: 'Hi all - demo Tuesday 3pm. - J' });
+      render(<RewritePanel ready tabId={null} profileId={null} />);
+      await userEvent.type(screen.getByRole('textbox', { name: 'Draft' }), DRAFT);
+      await userEvent.click(screen.getByRole('button', { name: 'Rewrite' }));
+      const notMe = await screen.findByRole('button', { name: 'Not like me' });
+      await vi.waitFor(() => expect(notMe).toHaveProperty('disabled', false));
+      expect(notMe.getAttribute('aria-pressed')).toBe('false');
+      await userEvent.click(notMe);
+      await vi.waitFor(() => expect(notMe.getAttribute('aria-pressed')).toBe('true'));
+      expect(screen.getByRole('button', { name: 'Sounds like me' }).getAttribute('aria-pressed')).toBe('false');
+      await userEvent.type(screen.getByRole('textbox', { name: 'Note (optional)' }), 'I never sign with a dash');
+      await userEvent.click(screen.getByRole('button', { name: 'Save note' }));
+      const db = openIdiolectDatabase();
+      await vi.waitFor(async () => expect((await db.rewriteFeedback.toArray())[0]?.note).toBe('I never sign with a dash'));
+      expect(await db.rewriteFeedback.toArray()).toMatchObject([
+        { verdict: 'not-like-me', rewrite: 'Hi all - demo Tuesday 3pm. - J', hypothesisIds: ['h1'], setId: 'set-1' },
+      ]);
+
+      await userEvent.click(notMe);
+      await vi.waitFor(() => expect(notMe.getAttribute('aria-pressed')).toBe('false'));
+      expect(await db.rewriteFeedback.count()).toBe(0);
+    });
+  });
+});

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openIdiolectDatabase } from '@/lib/db/database';
 import { ensureActiveProfile } from '@/lib/db/profiles';
 import { addSample } from '@/lib/db/sample-writes';
+import { keepClosedShadowRoots } from '@/lib/harvest/closed-shadow.test-support';
 import { askToKeepSample } from '@/lib/harvest/review-prompt';
 import type { Hypothesis } from '@/lib/hyperalign/schema';
 import { HypothesisList } from './HypothesisList';
@@ -71,12 +72,14 @@ describe('markup in what Idiolect shows is text', () => {
   });
 
   it('in the page’s Keep or Discard card, which shows the sent text', async () => {
-    void askToKeepSample(document, `Sent from a page that tried this: ${PAYLOAD}`.slice(0, 140));
-    const host = document.querySelector('idiolect-review')!;
-    const card = host.shadowRoot!;
+    const shadows = keepClosedShadowRoots();
+    const answered = askToKeepSample(document, `Sent from a page that tried this: ${PAYLOAD}`.slice(0, 140));
+    await vi.waitFor(() => expect(document.querySelector('idiolect-review')).not.toBeNull());
+    const card = shadows.rootOf(document.querySelector('idiolect-review'))!;
     expect(card.querySelector(MARKUP)).toBeNull();
     expect(card.textContent).toContain('<img src="x" onerror=');
     expect((globalThis as Record<string, unknown>).__pwned).toBeUndefined();
-    host.remove();
+    [...card.querySelectorAll('button')].find((button) => button.textContent === 'Discard')!.click();
+    await expect(answered).resolves.toBe(false);
   });
 });

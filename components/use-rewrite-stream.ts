@@ -1,76 +1,113 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser, type Browser } from 'wxt/browser';
 import type { DraftKind, LengthChoice } from '@/lib/hyperalign/rewrite-choices';
-import type { FidelityReport } from '@/lib/rewrite/fidelity';
-import { REWRITE_PORT_NAME, rewriteEventSchema } from '@/lib/rewrite/rewrite-port';
+import type { RewriteTry } from '@/lib/rewrite/tab-drafts';
 
-export type RewriteState =
-  | { phase: 'idle'; text: string }
-  | { phase: 'streaming'; text: string }
-  /** `fidelity` is absent when the person stopped the rewrite before it finished. */
-  | { phase: 'done'; text: string; fidelity?: FidelityReport }
-  | { phase: 'error'; text: string; message: string };
+export type { RewriteTry };
+
+/** The port's schemas carry zod; they load beside the first render, not before it. */
+const rewritePort = import('@/lib/rewrite/rewrite-port');
 
 export interface RewriteChoices {
   kind: DraftKind;
   length: LengthChoice;
 }
 
-/** Asks the background for a rewrite and follows its stream; `stop` (or unmounting) cancels it. */
+export interface RewriteTries {
+  tries: RewriteTry[];
+  /** Index of the try shown. */
+  current: number;
+  phase: 'idle' | 'streaming' | 'error';
+  /** Why the last try failed, when `phase` is 'error'. */
+  message?: string;
+}
+
+const NONE: RewriteTries = { tries: [], current: 0, phase: 'idle' };
+
+function withLast(state: RewriteTries, change: (last: RewriteTry) => RewriteTry): RewriteTries {
+  const last = state.tries.at(-1);
+  return last ? { ...state, tries: [...state.tries.slice(0, -1), change(last)] } : state;
+}
+
+/**
+ * Asks the background for rewrites of a draft and follows each stream. Each rewrite is a try; the
+ * earlier ones are kept to step through. `stop` (or unmounting) cancels the one under way.
+ */
 export function useRewriteStream() {
-  const [state, setState] = useState<RewriteState>({ phase: 'idle', text: '' });
+  const [state, setState] = useState<RewriteTries>(NONE);
   const portRef = useRef<Browser.runtime.Port | null>(null);
-  const lastRequest = useRef<{ draft: string; choices: RewriteChoices } | null>(null);
+  /** The try whose stream is wanted; null once stopped. */
+  const wanted = useRef<string | null>(null);
 
   const stop = useCallback(() => {
+    wanted.current = null;
     portRef.current?.disconnect();
     portRef.current = null;
-    setState((current) => (current.phase === 'streaming' ? { phase: 'done', text: current.text } : current));
+    setState((current) => (current.phase === 'streaming' ? { ...current, phase: 'idle' } : current));
   }, []);
 
-  const start = useCallback((draft: string, choices: RewriteChoices = { kind: 'email', length: 'same' }) => {
-    lastRequest.current = { draft, choices };
+  const start = useCallback((draft: string, choices: RewriteChoices, profileId: string | null) => {
     portRef.current?.disconnect();
-    const port = browser.runtime.connect({ name: REWRITE_PORT_NAME });
-    portRef.current = port;
-    setState({ phase: 'streaming', text: '' });
-    port.onMessage.addListener((raw: unknown) => {
-      const event = rewriteEventSchema.safeParse(raw);
-      if (!event.success) return;
-      const message = event.data;
-      if (message.type === 'delta') setState((current) => ({ phase: 'streaming', text: current.text + message.text }));
-      if (message.type === 'done') setState({ phase: 'done', text: message.text, fidelity: message.fidelity });
-      if (message.type === 'error') setState((current) => ({ phase: 'error', text: current.text, message: message.message }));
-      if (message.type !== 'delta') {
-        port.disconnect();
+    portRef.current = null;
+    const id = crypto.randomUUID();
+    wanted.current = id;
+    const fresh: RewriteTry = { id, draft, text: '', finished: false, fidelity: null, profileId, setId: null, guidedBy: [] };
+    setState((current) => {
+      const tries = [...current.tries.filter((item) => item.text !== ''), fresh].slice(-10);
+      return { tries, current: tries.length - 1, phase: 'streaming' };
+    });
+    void rewritePort.then(({ REWRITE_PORT_NAME, rewriteEventSchema }) => {
+      if (wanted.current !== id) return;
+      const port = browser.runtime.connect({ name: REWRITE_PORT_NAME });
+      portRef.current = port;
+      const mine = (change: (state: RewriteTries) => RewriteTries) =>
+        setState((current) => (current.tries.at(-1)?.id === id ? change(current) : current));
+      port.onMessage.addListener((raw: unknown) => {
+        const event = rewriteEventSchema.safeParse(raw);
+        if (!event.success) return;
+        const message = event.data;
+        if (message.type === 'delta') mine((current) => withLast(current, (last) => ({ ...last, text: last.text + message.text })));
+        if (message.type === 'done') {
+          const { text, fidelity, setId, guidedBy } = message;
+          mine((current) => ({ ...withLast(current, (last) => ({ ...last, text, fidelity, setId, guidedBy, profileId: message.profileId, finished: true })), phase: 'idle' }));
+        }
+        if (message.type === 'error') mine((current) => failed(current, message.message));
+        if (message.type !== 'delta') {
+          wanted.current = null;
+          port.disconnect();
+          portRef.current = null;
+        }
+      });
+      port.onDisconnect.addListener(() => {
+        if (portRef.current !== port) return;
         portRef.current = null;
-      }
+        mine((current) => (current.phase === 'streaming' ? failed(current, 'The rewrite stopped unexpectedly. Try again.') : current));
+      });
+      port.postMessage({ type: 'start', draft, ...choices, ...(profileId ? { profileId } : {}) });
     });
-    port.onDisconnect.addListener(() => {
-      if (portRef.current !== port) return;
-      portRef.current = null;
-      setState((current) =>
-        current.phase === 'streaming'
-          ? { phase: 'error', text: current.text, message: 'The rewrite stopped unexpectedly. Try again.' }
-          : current,
-      );
-    });
-    port.postMessage({ type: 'start', draft, ...choices });
   }, []);
 
   useEffect(() => () => portRef.current?.disconnect(), []);
 
-  /** The same draft with the same choices, after a rewrite that failed or was cut off. */
-  const retry = useCallback(() => {
-    if (lastRequest.current) start(lastRequest.current.draft, lastRequest.current.choices);
-  }, [start]);
-
-  // Once the person edits the result, the fact check no longer describes it.
   return {
     state,
     start,
-    retry,
     stop,
-    setText: (text: string) => setState((current) => (current.phase === 'done' ? { phase: 'done', text } : { ...current, text })),
+    /** Shows another try ("Previous", "Next"). */
+    show: (index: number) => setState((current) => ({ ...current, current: Math.max(0, Math.min(index, current.tries.length - 1)) })),
+    /** The person edits the shown try; its fact check no longer describes it. */
+    setText: (text: string) =>
+      setState((current) => ({ ...current, tries: current.tries.map((item, index) => (index === current.current ? { ...item, text, fidelity: null } : item)) })),
+    /** Tries kept from an earlier opening of the popup. */
+    restore: (tries: RewriteTry[], current: number) => {
+      setState({ tries, current: Math.min(current, Math.max(0, tries.length - 1)), phase: 'idle' });
+    },
   };
+}
+
+/** A failed try keeps what text arrived (the person may still use it); an empty one is dropped. */
+function failed(state: RewriteTries, message: string): RewriteTries {
+  const last = state.tries.at(-1);
+  const tries = last && last.text === '' ? state.tries.slice(0, -1) : state.tries;
+  return { tries, current: Math.max(0, tries.length - 1), phase: 'error', message };
 }

@@ -2,6 +2,7 @@ import { addSelectionAsSample, backgroundCommands } from '@/lib/background/backg
 import { applyCollectionState, disallowSites } from '@/lib/background/collection-control';
 import { connectConfiguredLlm } from '@/lib/background/llm-connection';
 import { serveRewritePort } from '@/lib/background/rewrite-service';
+import { createRewriteInPlaceMenu, openRewriteCardIn, REWRITE_IN_PLACE_COMMAND, REWRITE_IN_PLACE_MENU_ID } from '@/lib/background/rewrite-in-place';
 import { ADD_SELECTION_MENU_ID, createAddSelectionMenu } from '@/lib/background/selection-sample';
 import { refreshTodayBadge } from '@/lib/background/today-badge';
 import { createWorkerKeepAlive } from '@/lib/background/worker-keep-alive';
@@ -10,6 +11,7 @@ import { SecretStore } from '@/lib/db/secrets';
 import { createJobRunner } from '@/lib/inference/job-runner';
 import { RESUME_ALARM, setResumeAlarm } from '@/lib/inference/resume-alarm';
 import { acceptedPort } from '@/lib/protocol/ports';
+import { forgetTabDraft } from '@/lib/rewrite/tab-drafts';
 import { serveMessages } from '@/lib/protocol/serve-messages';
 import { samplesChangedStep } from '@/lib/samples/samples-changed';
 import { hostsOfRevokedOrigins } from '@/lib/sites/site-address';
@@ -36,19 +38,33 @@ export default defineBackground(() => {
     if (alarm.name === RESUME_ALARM) startLearning();
   });
   browser.runtime.onConnect.addListener((port) => {
-    if (acceptedPort(port, extensionOrigin) === 'rewrite') serveRewritePort(port, db, connectLlm);
+    const accepted = acceptedPort(port, extensionOrigin);
+    if (accepted === 'rewrite' || accepted === 'inPageRewrite') serveRewritePort(port, db, connectLlm);
   });
+  // The popup keeps each tab's draft and tries while the tab is open, no longer.
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTabDraft(tabId));
   browser.permissions.onRemoved.addListener(({ origins = [] }) => {
     void disallowSites(db, hostsOfRevokedOrigins(origins));
   });
   // Chrome keeps menus across worker restarts; Firefox's background page must create them at every start.
-  if (import.meta.env.MANIFEST_VERSION === 2) createAddSelectionMenu();
+  const createMenus = () => {
+    createAddSelectionMenu();
+    createRewriteInPlaceMenu();
+  };
+  if (import.meta.env.MANIFEST_VERSION === 2) createMenus();
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (import.meta.env.MANIFEST_VERSION === 3) createAddSelectionMenu();
+    if (import.meta.env.MANIFEST_VERSION === 3) createMenus();
     // A new user starts where Idiolect is set up: the model, and the sites to learn from.
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
+  const openCard = (tabId: number | undefined, frameId?: number) => {
+    if (tabId !== undefined) void openRewriteCardIn(tabId, frameId).catch((error: unknown) => console.warn('Idiolect: could not open the rewrite card:', describe(error)));
+  };
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === REWRITE_IN_PLACE_COMMAND) openCard(tab?.id);
+  });
   browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === REWRITE_IN_PLACE_MENU_ID) openCard(tab?.id, info.frameId);
     if (info.menuItemId !== ADD_SELECTION_MENU_ID) return;
     void addSelectionAsSample(services, { text: info.selectionText ?? '', pageUrl: info.pageUrl ?? tab?.url }).catch((error: unknown) => console.warn('Idiolect: could not add the selected text:', describe(error)));
   });

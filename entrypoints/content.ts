@@ -1,7 +1,10 @@
 import { followHarvestPolicy } from '@/lib/harvest/follow-harvest-policy';
-import { handOverSentText } from '@/lib/harvest/hand-over-sample';
+import { handOverSentText, PAUSED_NOTICE } from '@/lib/harvest/hand-over-sample';
+import { offerRewriteBeside } from '@/lib/harvest/rewrite-control';
+import { showSentTextNotice } from '@/lib/harvest/sent-text-notice';
 import { siteAdapterFor } from '@/lib/harvest/sites';
 import { watchForSends } from '@/lib/harvest/watch-sends';
+import { sendMessage } from '@/lib/messaging';
 
 export default defineContentScript({
   // Registered at run time, only for the sites the user allowed (see lib/background/harvest-registration.ts);
@@ -19,10 +22,23 @@ export default defineContentScript({
           // The extension was updated or reloaded under this page; nothing to do until the page reloads.
         });
       },
-      { mayRead: () => policy.current().collecting },
+      {
+        mayRead: () => policy.current().collecting,
+        onSendUnread: () => {
+          const { paused, showSentTextNotices } = policy.current();
+          if (paused && showSentTextNotices) showSentTextNotice(document, PAUSED_NOTICE, 'quiet');
+        },
+      },
     );
+    // The card's own code is not here: the background injects it the first time it is asked for.
+    const stopOffering = offerRewriteBeside(document, site, () => {
+      void sendMessage('openRewriteCard').catch(() => {
+        // The extension was updated or reloaded under this page; nothing to do until the page reloads.
+      });
+    });
     ctx.onInvalidated(() => {
       stop();
+      stopOffering();
       policy.stop();
     });
   },

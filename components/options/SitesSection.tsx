@@ -1,5 +1,5 @@
 import { AllowedSitesEditor } from '../AllowedSitesEditor';
-import { PauseCollectionSwitch, RedactBeforeStoringSwitch, ReviewBeforeSavingSwitch } from '../CollectionSwitches';
+import { PauseCollectionSwitch, RedactBeforeStoringSwitch, ReviewBeforeSavingSwitch, SentTextNoticesSwitch } from '../CollectionSwitches';
 
 /** Where Idiolect may read what the person sends, and how. */
 export function SitesSection() {
@@ -12,6 +12,7 @@ export function SitesSection() {
         <PauseCollectionSwitch />
         <ReviewBeforeSavingSwitch />
         <RedactBeforeStoringSwitch />
+        <SentTextNoticesSwitch />
       </section>
     </div>
   );

@@ -2,9 +2,5 @@ import { ProfileTransfer } from '../ProfileTransfer';
 
 /** Everything Idiolect keeps is the person's: take it away, bring it back, destroy it. */
 export function YourDataSection() {
-  return (
-    <div className="surface">
-      <ProfileTransfer />
-    </div>
-  );
+  return <ProfileTransfer />;
 }

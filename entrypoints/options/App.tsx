@@ -5,10 +5,12 @@ import { SamplesSection } from '@/components/options/SamplesSection';
 import { SitesSection } from '@/components/options/SitesSection';
 import { useCurrentSection } from '@/components/options/use-current-section';
 import { YourDataSection } from '@/components/options/YourDataSection';
+import { GetStarted } from '@/components/GetStarted';
+import { useGetStarted } from '@/components/use-get-started';
 import { ToastProvider } from '@/components/design/Toasts';
 import { OPTIONS_SECTIONS, type OptionsSectionId } from '@/lib/options/sections';
 
-const SECTION_CONTENT: Record<OptionsSectionId, () => React.JSX.Element> = {
+const SECTION_CONTENT: Record<Exclude<OptionsSectionId, 'get-started'>, () => React.JSX.Element> = {
   profile: ProfileSection,
   samples: SamplesSection,
   sites: SitesSection,
@@ -18,7 +20,9 @@ const SECTION_CONTENT: Record<OptionsSectionId, () => React.JSX.Element> = {
 };
 
 export function App() {
-  const current = useCurrentSection();
+  const started = useGetStarted();
+  const sections = OPTIONS_SECTIONS.filter(({ id }) => id !== 'get-started' || (started && !started.done));
+  const current = useCurrentSection(sections);
   return (
     <ToastProvider>
       <div className="options-layout">
@@ -28,7 +32,7 @@ export function App() {
         </header>
         <nav aria-label="Sections" className="options-nav">
           <ul>
-            {OPTIONS_SECTIONS.map(({ id, title }) => (
+            {sections.map(({ id, title }) => (
               <li key={id}>
                 <a href={`#${id}`} aria-current={id === current ? 'location' : undefined}>
                   {title}
@@ -38,7 +42,9 @@ export function App() {
           </ul>
         </nav>
         <main className="options-main">
+          <GetStarted where="options" id="get-started" />
           {OPTIONS_SECTIONS.map(({ id, title }) => {
+            if (id === 'get-started') return null;
             const Content = SECTION_CONTENT[id];
             return (
               <section key={id} id={id} aria-labelledby={`${id}-title`} className="options-section">

@@ -1,27 +1,42 @@
-import { CollectOnThisSite } from '@/components/CollectOnThisSite';
-import { PauseCollectionSwitch } from '@/components/CollectionSwitches';
-import { ProfileSummary } from '@/components/ProfileSummary';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { RewritePanel } from '@/components/RewritePanel';
-import { useActiveProfile } from '@/components/use-active-profile';
 import { usePerformanceMark } from '@/components/use-performance-mark';
 import { useTargetTab } from '@/components/use-target-tab';
+import type { VoiceChoice } from '@/components/VoicePicker';
+
+// Everything that reads the database loads after the shell and the draft are on screen.
+const VoicePicker = lazy(() => import('@/components/VoicePicker'));
+const SiteControls = lazy(() => import('@/components/PopupSiteControls'));
+const GetStarted = lazy(() => import('@/components/GetStarted').then((module) => ({ default: module.GetStarted })));
 
 export function App() {
-  const view = useActiveProfile();
   const target = useTargetTab();
-  usePerformanceMark('idiolect:popup-ready', view !== undefined);
+  const [picked, setPicked] = useState<string | null>(null);
+  const [voice, setVoice] = useState<VoiceChoice | null>(null);
+  const onVoice = useCallback((next: VoiceChoice) => setVoice(next), []);
+  // The first render is the one that counts: the shell and the draft, before any stored data.
+  usePerformanceMark('idiolect:popup-ready', true);
+  const host = target?.url.hostname ?? null;
   return (
     <main className="popup">
-      <h1>Idiolect</h1>
-      <CollectOnThisSite site={target?.url.hostname ?? null} />
-      <PauseCollectionSwitch />
-      {view && <ProfileSummary view={view} />}
-      <RewritePanel ready={Boolean(view?.hypothesisSet)} tabId={target?.tabId ?? null} profileId={view?.profile?.id ?? null} />
-      <p>
+      <Suspense fallback={null}>
+        <GetStarted where="popup" />
+      </Suspense>
+      <header className="popup-header">
+        <h1>Idiolect</h1>
+        <Suspense fallback={null}>
+          <VoicePicker host={host} picked={picked} onPick={setPicked} onVoice={onVoice} />
+        </Suspense>
+      </header>
+      <RewritePanel ready={voice?.ready} tabId={target?.tabId ?? null} profileId={voice?.profileId ?? null} />
+      <footer className="popup-footer">
+        <Suspense fallback={null}>
+          <SiteControls site={host} />
+        </Suspense>
         <a href="/options.html" target="_blank" rel="noreferrer">
           Settings and sites
         </a>
-      </p>
+      </footer>
     </main>
   );
 }

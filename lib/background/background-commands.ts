@@ -1,22 +1,25 @@
 import type { IdiolectDatabase } from '../db/database';
-import { changeHypothesis } from '../db/hypothesis-edits';
-import { createProfile, deleteProfile, ensureActiveProfile, listProfiles, renameProfile, switchActiveProfile } from '../db/profiles';
+import { changeAttributes, changeHypothesis } from '../db/hypothesis-edits';
+import { createProfile, deleteProfile, ensureActiveProfile, renameProfile, restoreDeletedProfile, switchActiveProfile } from '../db/profiles';
+import { deleteRewriteFeedback, saveRewriteFeedback } from '../db/rewrite-feedback';
 import { deleteSample, setSampleExcluded } from '../db/sample-edits';
 import { deleteSamples, moveSamples, restoreSamples, setSamplesExcluded, type BulkChange } from '../db/sample-writes';
 import type { SecretStore } from '../db/secrets';
 import { writeSetting } from '../db/settings';
+import { ensureProfileForSite, readVoiceForSite, setSiteVoice } from '../db/site-voices';
 import { readStyleFingerprint } from '../db/style-profiles';
 import { findOutlierSamples, scoreStyle } from '../style';
 import { shownStyleScore } from '../style/shown-score';
 import { admitImportedWriting, admitPastedText, type AdmittedImport } from '../import-writing';
 import { queueInferenceIfDue } from '../inference/inference-jobs';
-import { importProfiles } from '../profile-transfer/import-profiles';
+import { importProfiles, previewProfileImport } from '../profile-transfer/import-profiles';
 import type { MessageHandlers } from '../protocol/serve-messages';
 import type { Admission } from '../samples/admit-samples';
 import type { SamplesChanged } from '../samples/samples-changed';
-import { allowSite, disallowSites, harvestPolicyFor, setCollectionPaused, setReviewBeforeSaving } from './collection-control';
-import { listLlmModels, saveLlmSettings, testLlmConnection, viewLlmSettings, type LlmConnectionOptions } from './llm-connection';
-import { acceptSubmittedSample } from './sample-intake';
+import { allowSite, disallowSites, harvestPolicyFor, setCollectionPaused, setPageSetting } from './collection-control';
+import { findLocalModels, listLlmModels, saveLlmSettings, testLlmConnection, viewLlmSettings, type LlmConnectionOptions } from './llm-connection';
+import { openRewriteCardIn } from './rewrite-in-place';
+import { acceptSubmittedSample, previewSubmittedSample } from './sample-intake';
 import { addSelectedTextAsSample } from './selection-sample';
 import { wipeEverything } from './wipe';
 
@@ -69,15 +72,22 @@ export function backgroundCommands(services: BackgroundServices): MessageHandler
       await thenSamplesChanged(services, changedProfileOf(admission));
       return admission.verdicts[0]!;
     },
+    previewSample: (submission, sender) => previewSubmittedSample(db, submission, sender.url),
     getHarvestPolicy: (_, sender) => harvestPolicyFor(db, sender.url),
+    openRewriteCard: async (_, sender) => {
+      if (sender.tabId === undefined) throw new Error('Only a page can open the rewrite card.');
+      await openRewriteCardIn(sender.tabId, sender.frameId);
+    },
     getLlmSettings: () => viewLlmSettings(db, secrets),
     saveLlmSettings: (change) => saveLlmSettings(db, secrets, change),
-    testLlmConnection: (change) => testLlmConnection(secrets, change, llmOptions),
+    testLlmConnection: (change) => testLlmConnection(db, secrets, change, llmOptions),
+    findLocalModels: () => findLocalModels(),
     listLlmModels: (change) => listLlmModels(secrets, change),
     allowSite: (site) => allowSite(db, site),
     disallowSite: (site) => disallowSites(db, [site]),
     setCollectionPaused: (paused) => setCollectionPaused(db, paused),
-    setReviewBeforeSaving: (review) => setReviewBeforeSaving(db, review),
+    setReviewBeforeSaving: (review) => setPageSetting(db, 'reviewBeforeSaving', review),
+    setShowSentTextNotices: (show) => setPageSetting(db, 'showSentTextNotices', show),
     setRedactBeforeStoring: async (redact) => {
       await writeSetting(db, 'redactBeforeStoring', redact);
     },
@@ -93,11 +103,10 @@ export function backgroundCommands(services: BackgroundServices): MessageHandler
     scoreStyle: async ({ profileId, text }) => shownStyleScore(scoreStyle(text, await readStyleFingerprint(db, profileId))),
     addPastedText: (text) => summaryAfterChange(services, admitPastedText(db, text)),
     importWriting: (read) => summaryAfterChange(services, admitImportedWriting(db, read)),
+    previewProfileImport: (fileText) => previewProfileImport(db, fileText),
     importProfileFile: async (fileText) => {
-      const before = new Set((await listProfiles(db)).map((profile) => profile.id));
-      const summary = await importProfiles(db, fileText);
-      const added = (await listProfiles(db)).map((profile) => profile.id).filter((id) => !before.has(id));
-      await services.samplesChanged(added);
+      const { changedProfileIds, ...summary } = await importProfiles(db, fileText);
+      await services.samplesChanged(changedProfileIds);
       return summary;
     },
     setSampleExcluded: async ({ sampleId, excluded }) => thenSamplesChanged(services, await setSampleExcluded(db, sampleId, excluded)),
@@ -114,9 +123,24 @@ export function backgroundCommands(services: BackgroundServices): MessageHandler
     renameProfile: ({ profileId, name }) => renameProfile(db, profileId, name),
     switchActiveProfile: (profileId) => switchActiveProfile(db, profileId),
     deleteProfile: async (profileId) => {
-      await deleteProfile(db, profileId);
+      const deleted = await deleteProfile(db, profileId);
       await services.samplesChanged([]);
+      return deleted;
+    },
+    restoreProfile: async (deleted) => {
+      const profile = await restoreDeletedProfile(db, deleted);
+      await services.samplesChanged([profile.id]);
+      return profile;
+    },
+    setSiteVoice: ({ site, profileId }) => setSiteVoice(db, site, profileId),
+    voiceForSite: async (site) => {
+      const profile = await ensureProfileForSite(db, site);
+      const chosen = (await readVoiceForSite(db, site))?.chosenForSite ?? false;
+      return { profile, chosenForSite: chosen };
     },
     changeHypothesis: ({ setId, hypothesisId, change }) => changeHypothesis(db, setId, hypothesisId, change),
+    saveRewriteFeedback: (feedback) => saveRewriteFeedback(db, { ...feedback, createdAt: new Date().toISOString() }),
+    deleteRewriteFeedback: (feedbackId) => deleteRewriteFeedback(db, feedbackId),
+    changeAttributes: ({ setId, attributes }) => changeAttributes(db, setId, attributes),
   };
 }

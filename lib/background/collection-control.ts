@@ -1,5 +1,6 @@
 import type { IdiolectDatabase } from '../db/database';
 import { readSetting, writeSetting } from '../db/settings';
+import { forgetSiteVoices } from '../db/site-voices';
 import { allowedSiteSchema } from '../settings/schema';
 import { hostOf } from '../harvest/host-of';
 import type { HarvestPolicy } from '../messaging';
@@ -25,12 +26,19 @@ export function applyCollectionState(db: IdiolectDatabase): Promise<void> {
 
 export async function harvestPolicyFor(db: IdiolectDatabase, pageUrl: string | undefined): Promise<HarvestPolicy> {
   const host = hostOf(pageUrl);
-  const collecting = host !== null && !(await readSetting(db, 'collectionPaused')) && (await readSetting(db, 'allowedSites')).includes(host);
-  return { collecting, reviewBeforeSaving: await readSetting(db, 'reviewBeforeSaving') };
+  const allowed = host !== null && (await readSetting(db, 'allowedSites')).includes(host);
+  const paused = await readSetting(db, 'collectionPaused');
+  return {
+    collecting: allowed && !paused,
+    paused: allowed && paused,
+    reviewBeforeSaving: await readSetting(db, 'reviewBeforeSaving'),
+    showSentTextNotices: await readSetting(db, 'showSentTextNotices'),
+  };
 }
 
-export async function setReviewBeforeSaving(db: IdiolectDatabase, review: boolean): Promise<void> {
-  await writeSetting(db, 'reviewBeforeSaving', review);
+/** A switch the harvesting scripts in open tabs follow at once. */
+export async function setPageSetting(db: IdiolectDatabase, key: 'reviewBeforeSaving' | 'showSentTextNotices', on: boolean): Promise<void> {
+  await writeSetting(db, key, on);
   await announceHarvestPolicyChange();
 }
 
@@ -54,6 +62,7 @@ export async function disallowSites(db: IdiolectDatabase, removed: readonly stri
   // Access given back after a wipe is reported here too; with nothing to remove, nothing is written.
   if (next.length === sites.length) return sites;
   await writeSetting(db, 'allowedSites', next);
+  await forgetSiteVoices(db, removed);
   await applyCollectionState(db);
   return next;
 }

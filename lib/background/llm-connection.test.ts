@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '../../tests/support/fake-openai';
 import { freshDatabase } from '../../tests/support/fresh-database';
 import { SecretStore } from '../db/secrets';
+import { readSetting } from '../db/settings';
 import type { BuiltInAvailability, BuiltInLanguageModel } from '../llm/chrome-builtin';
 import { connectConfiguredLlm, saveLlmSettings, testLlmConnection, viewLlmSettings } from './llm-connection';
 
@@ -37,16 +38,28 @@ describe('which model Idiolect talks to', () => {
   });
 
   it('tests settings as typed, with a key typed but not yet saved, and answers in words', async () => {
+    const db = freshDatabase();
     const secrets = new SecretStore(`secrets-${crypto.randomUUID()}`);
     const settings = { provider: 'custom' as const, baseURL: fake.baseURL, model: 'fake-model' };
     await secrets.writeApiKeyFor(fake.baseURL, 'sk-old');
     fake.script({ content: 'ready' });
-    expect(await testLlmConnection(secrets, { settings, apiKey: 'sk-right' })).toMatchObject({ ok: true, message: expect.stringMatching(/^Connected\./) });
-    expect(await testLlmConnection(secrets, { settings })).toMatchObject({ ok: false, message: expect.stringMatching(/refused the API key \(401\)/) });
-    expect(await testLlmConnection(secrets, { settings: { ...settings, baseURL: 'not a url' } })).toMatchObject({
+    expect(await testLlmConnection(db, secrets, { settings, apiKey: 'sk-right' })).toMatchObject({ ok: true, message: expect.stringMatching(/^Connected\./) });
+    expect(await testLlmConnection(db, secrets, { settings })).toMatchObject({ ok: false, message: expect.stringMatching(/refused the API key \(401\)/) });
+    expect(await testLlmConnection(db, secrets, { settings: { ...settings, baseURL: 'not a url' } })).toMatchObject({
       ok: false,
       message: expect.stringMatching(/Enter the endpoint’s address/),
     });
+  });
+
+  it('remembers the endpoint that last answered, and only one that answered', async () => {
+    const db = freshDatabase();
+    const secrets = new SecretStore(`secrets-${crypto.randomUUID()}`);
+    const settings = { provider: 'custom' as const, baseURL: fake.baseURL, model: 'fake-model' };
+    await testLlmConnection(db, secrets, { settings, apiKey: 'sk-wrong' });
+    expect(await readSetting(db, 'verifiedEndpoint')).toBeNull();
+    fake.script({ content: 'ready' });
+    await testLlmConnection(db, secrets, { settings, apiKey: 'sk-right' });
+    expect(await readSetting(db, 'verifiedEndpoint')).toEqual(settings);
   });
 
   it('never sends a key to an endpoint other than the one it was saved for', async () => {
@@ -56,7 +69,7 @@ describe('which model Idiolect talks to', () => {
     await saveLlmSettings(db, secrets, { settings: openai, apiKey: 'sk-openai-secret' });
     const elsewhere = { provider: 'custom' as const, baseURL: fake.baseURL, model: 'fake-model' };
     fake.script({ content: 'ready' });
-    await testLlmConnection(secrets, { settings: elsewhere });
+    await testLlmConnection(db, secrets, { settings: elsewhere });
     const sent = fake.requests.map((request) => request.headers.authorization ?? '');
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.some((header) => header.includes('sk-openai-secret'))).toBe(false);

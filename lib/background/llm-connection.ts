@@ -5,6 +5,7 @@ import { readSavedSetting, readSetting, writeSetting } from '../db/settings';
 import { serviceWorkerLanguageModel } from '../llm/builtin-offscreen';
 import { builtInAvailability, type BuiltInLanguageModel } from '../llm/chrome-builtin';
 import { createLlmClient, type CreateClientOptions } from '../llm/create-client';
+import { findLocalServers, type LocalServerFinding } from '../llm/local-servers';
 import type { ConnectionReport, LlmClient } from '../llm/types';
 import type { LlmSettingsChange, LlmSettingsView } from '../messaging';
 import { keepingWorkerAlive, type WorkerKeepAlive } from './worker-keep-alive';
@@ -90,6 +91,7 @@ export async function saveLlmSettings(
  * that endpoint, and none when the typed endpoint is another one.
  */
 export async function testLlmConnection(
+  db: IdiolectDatabase,
   secrets: SecretStore,
   change: LlmSettingsChange,
   options: LlmConnectionOptions = {},
@@ -98,7 +100,17 @@ export async function testLlmConnection(
   if (!parsed.success) {
     return { ok: false, message: parsed.error.issues.map((issue) => issue.message).join('; '), models: [] };
   }
-  return clientFor(parsed.data, await keyForChange(secrets, change), options).testConnection(AbortSignal.timeout(150_000));
+  const report = await clientFor(parsed.data, await keyForChange(secrets, change), options).testConnection(AbortSignal.timeout(150_000));
+  if (report.ok) {
+    const { provider, baseURL, model } = parsed.data;
+    await writeSetting(db, 'verifiedEndpoint', { provider, baseURL, model });
+  }
+  return report;
+}
+
+/** The local model servers answering on this computer at their default addresses. */
+export function findLocalModels(fetchImpl: typeof fetch = fetch): Promise<LocalServerFinding[]> {
+  return findLocalServers(extensionOrigin() ?? '', fetchImpl);
 }
 
 /** A key typed but not saved is used for this call only; otherwise the key saved for that endpoint. */

@@ -1,6 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import type { IdiolectDatabase } from '../db/database';
-import { ensureActiveProfile } from '../db/profiles';
+import { voiceForRewrite } from '../db/site-voices';
+import { hostOf } from '../harvest/host-of';
 import { cleanRewrite } from '../hyperalign/rewrite-prompt';
 import type { LlmClient } from '../llm/types';
 import { rememberRewrite } from './own-rewrites';
@@ -17,7 +18,7 @@ export function stopRewritesInFlight(reason: string): void {
 }
 
 /**
- * Serves one rewrite over a port; the popup closing (or pressing Stop) disconnects and cancels it.
+ * Serves one rewrite over a port; the popup or the in-page card closing (or Stop, Cancel) disconnects and cancels it.
  * When the text is complete, it is checked against the draft for lost or added facts.
  */
 export function serveRewritePort(
@@ -44,19 +45,21 @@ export function serveRewritePort(
       post({ type: 'error', message: start.error.issues[0]?.message ?? 'The rewrite request was not understood.' });
       return;
     }
-    const { draft, kind, length } = start.data;
+    const { draft, kind, length, adjustment, profileId, site } = start.data;
     let text = '';
     try {
       // Independent reads, side by side: the person is waiting for the first word.
-      const [profile, llm] = await Promise.all([ensureActiveProfile(db), connectLlm()]);
-      const deltas = rewriteDraftInUserVoice(db, llm, { profileId: profile.id, draft, kind, length }, cancel.signal);
+      // A rewrite asked for in a web page (the in-page card) is for that page's site, whatever it says.
+      const pageSite = /^https?:/.test(port.sender?.url ?? '') ? hostOf(port.sender?.url) : null;
+      const [profile, llm] = await Promise.all([voiceForRewrite(db, { profileId, site: pageSite ?? site }), connectLlm()]);
+      const { guidedBy, deltas } = await rewriteDraftInUserVoice(db, llm, { profileId: profile.id, draft, kind, length, adjustment }, cancel.signal);
       for await (const delta of deltas) {
         text += delta;
         post({ type: 'delta', text: delta });
       }
       if (cancel.signal.aborted) return;
       const final = cleanRewrite(text);
-      post({ type: 'done', text: final, fidelity: checkFidelity(draft, final) });
+      post({ type: 'done', text: final, fidelity: checkFidelity(draft, final), profileId: profile.id, setId: guidedBy.setId, guidedBy: guidedBy.hypotheses });
       await rememberRewrite(db, final, cancel.signal);
     } catch (error) {
       post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -3,7 +3,7 @@ import { freshDatabase } from '../../tests/support/fresh-database';
 import type { IdiolectDatabase } from '../db/database';
 import { writeSetting } from '../db/settings';
 import { rememberRewrite } from './own-rewrites';
-import { acceptSubmittedSample as admitSentText } from './sample-intake';
+import { acceptSubmittedSample as admitSentText, previewSubmittedSample } from './sample-intake';
 
 /** The verdict on one sent text, as the content script receives it. */
 const acceptSubmittedSample = async (...args: Parameters<typeof admitSentText>) => (await admitSentText(...args)).verdicts[0]!;
@@ -76,5 +76,27 @@ describe('a text the user sent becomes a sample only where and when collection i
     const [sample] = await db.samples.toArray();
     expect(sample!.text).not.toMatch(/jordan\.lee@example\.com|555 0100/);
     expect(sample!.text).toContain('[email]');
+  });
+});
+
+describe('what a sent text would become, asked before the review card is shown', () => {
+  let db: IdiolectDatabase;
+  beforeEach(async () => {
+    db = freshDatabase();
+    await writeSetting(db, 'allowedSites', ['mail.example.com']);
+  });
+
+  it('says a new text would be kept, counting it, and stores nothing', async () => {
+    const preview = await previewSubmittedSample(db, { text: TEXT, kind: 'email', recipientDomain: null }, 'https://mail.example.com/');
+    expect(preview).toMatchObject({ status: 'stored', message: 'Kept for learning (1 of 4).' });
+    expect(await db.samples.count()).toBe(0);
+  });
+
+  it('says a text already kept, or sent while paused, would not be', async () => {
+    await admitSentText(db, { text: TEXT, kind: 'email', recipientDomain: null }, 'https://mail.example.com/');
+    expect(await previewSubmittedSample(db, { text: TEXT, kind: 'email', recipientDomain: null }, 'https://mail.example.com/')).toMatchObject({ status: 'duplicate', message: 'Not kept: already have it.' });
+    await writeSetting(db, 'collectionPaused', true);
+    expect(await previewSubmittedSample(db, { text: `${TEXT} Again.`, kind: 'email', recipientDomain: null }, 'https://mail.example.com/')).toMatchObject({ message: 'Not kept: collection is paused.' });
+    expect(await db.samples.count()).toBe(1);
   });
 });

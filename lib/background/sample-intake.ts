@@ -1,6 +1,7 @@
 import type { IdiolectDatabase } from '../db/database';
 import type { SampleSubmission } from '../messaging';
-import { admitSamples, type Admission } from '../samples/admit-samples';
+import { admitSamples, previewAdmission, type Admission } from '../samples/admit-samples';
+import type { SampleVerdict } from '../samples/sample-verdict';
 
 /**
  * Decides whether a text sent on a page becomes a sample. The content script is only present on
@@ -10,4 +11,9 @@ import { admitSamples, type Admission } from '../samples/admit-samples';
  */
 export function acceptSubmittedSample(db: IdiolectDatabase, submission: SampleSubmission, senderUrl: string | undefined): Promise<Admission> {
   return admitSamples(db, 'harvest', [submission], { pageUrl: senderUrl });
+}
+
+/** What accepting the text would answer, storing nothing (the review card asks only about texts that would be kept). */
+export function previewSubmittedSample(db: IdiolectDatabase, submission: SampleSubmission, senderUrl: string | undefined): Promise<SampleVerdict> {
+  return previewAdmission(db, 'harvest', submission, { pageUrl: senderUrl });
 }

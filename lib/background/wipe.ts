@@ -2,13 +2,14 @@ import { browser } from 'wxt/browser';
 import { clearEveryTable } from '../db/clear-everything';
 import type { IdiolectDatabase } from '../db/database';
 import type { SecretStore } from '../db/secrets';
+import { forgetEveryTabDraft } from '../rewrite/tab-drafts';
 import { applyCollectionState } from './collection-control';
 import { stopRewritesInFlight } from './rewrite-service';
 import { refreshTodayBadge } from './today-badge';
 
 /**
  * "Delete all my data": every table (profiles, samples, hypotheses, fingerprints, jobs, settings
- * and allowed sites), the API key, the harvesting script's registration, the wake-up alarms, and
+ * and allowed sites), the API key, the popup's drafts and tries, the harvesting script's registration, the wake-up alarms, and
  * the browser's access to every site the person granted. Rewrites under way are stopped first,
  * so none writes after the wipe. A learning job under way finds its job gone and stores nothing.
  */
@@ -16,6 +17,7 @@ export async function wipeEverything(db: IdiolectDatabase, secrets: SecretStore)
   stopRewritesInFlight('Your data was deleted, so this rewrite was stopped.');
   await clearEveryTable(db);
   await secrets.forgetAllKeys();
+  await forgetEveryTabDraft();
   await applyCollectionState(db);
   await giveBackGrantedSites();
   await browser.alarms?.clearAll();

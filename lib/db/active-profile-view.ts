@@ -22,21 +22,33 @@ export interface ActiveProfileView extends ActiveVoice {
   newSinceLearned: number;
 }
 
-/**
- * The active profile and its learning, for live queries that should not wake on every sample
- * change (the options page, where the samples table counts for itself).
- */
-export async function readActiveVoice(db: IdiolectDatabase): Promise<ActiveVoice> {
-  const profile = await readActiveProfile(db);
+async function voiceOf(db: IdiolectDatabase, profile: Profile | null): Promise<ActiveVoice> {
   if (!profile) return { profile: null, hypothesisSet: null, lastJob: null };
   const [hypothesisSet, lastJob] = await Promise.all([latestHypothesisSet(db, profile.id), latestJobOf(db, profile.id)]);
   return { profile, hypothesisSet: hypothesisSet ?? null, lastJob };
 }
 
-/** The active profile as the popup shows it, with its sample counts; read-only, for live queries. */
-export async function readActiveProfileView(db: IdiolectDatabase): Promise<ActiveProfileView> {
-  const voice = await readActiveVoice(db);
+async function viewOf(db: IdiolectDatabase, profile: Profile | null): Promise<ActiveProfileView> {
+  const voice = await voiceOf(db, profile);
   if (!voice.profile) return { ...voice, sampleCount: 0, keptOutCount: 0, newSinceLearned: 0 };
   const counts = await countSamplesOfProfile(db, voice.profile.id, voice.hypothesisSet ? learnedUpTo(voice.hypothesisSet) : '');
   return { ...voice, sampleCount: counts.total, keptOutCount: counts.keptOut, newSinceLearned: counts.usableSince };
+}
+
+/**
+ * The active profile and its learning, for live queries that should not wake on every sample
+ * change (the samples table counts for itself).
+ */
+export async function readActiveVoice(db: IdiolectDatabase): Promise<ActiveVoice> {
+  return voiceOf(db, await readActiveProfile(db));
+}
+
+/** The active profile as the popup and options page show it, with its sample counts; read-only, for live queries. */
+export async function readActiveProfileView(db: IdiolectDatabase): Promise<ActiveProfileView> {
+  return viewOf(db, await readActiveProfile(db));
+}
+
+/** One voice as the popup shows it (the one chosen for the site, or picked); read-only, for live queries. */
+export async function readProfileView(db: IdiolectDatabase, profileId: string): Promise<ActiveProfileView> {
+  return viewOf(db, (await db.profiles.get(profileId)) ?? null);
 }

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { HypothesisSet } from '../hyperalign/schema';
-import type { InferenceJob, Profile, Sample, SettingRecord, StyleProfile } from './records';
+import type { InferenceJob, Profile, RewriteFeedback, Sample, SettingRecord, StyleProfile } from './records';
 
 /**
  * The whole local profile store. Large text (sample bodies, hypotheses) is stored but never
@@ -13,6 +13,7 @@ export class IdiolectDatabase extends Dexie {
   jobs!: EntityTable<InferenceJob, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   styleProfiles!: EntityTable<StyleProfile, 'profileId'>;
+  rewriteFeedback!: EntityTable<RewriteFeedback, 'id'>;
 
   constructor(name = 'idiolect') {
     super(name);
@@ -27,6 +28,9 @@ export class IdiolectDatabase extends Dexie {
     // start without one: it is built from the samples on first read (style-profiles.ts), so the
     // schema, which every page opens, does not bring the style code and its reference data along.
     this.version(2).stores({ styleProfiles: 'profileId' });
+    // v3: what the person said of rewrites ("sounds like me" or not), read by the next refinement.
+    // A new table only: older stores upgrade with it empty.
+    this.version(3).stores({ rewriteFeedback: 'id, [profileId+createdAt]' });
   }
 }
 

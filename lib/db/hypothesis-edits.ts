@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { hypothesisSchema, type Hypothesis } from '../hyperalign/schema';
+import {
+  attributeValuesSchema,
+  type AttributeField,
+  type AttributeValues,
+  hypothesisSchema,
+  type Hypothesis,
+  type UserAttributes,
+} from '../hyperalign/schema';
 import type { IdiolectDatabase } from './database';
 
 export const hypothesisChangeSchema = z.discriminatedUnion('kind', [
@@ -46,5 +53,48 @@ export async function changeHypothesis(
       hypothesis.id === hypothesisId ? applyHypothesisChange(hypothesis, change) : hypothesis,
     );
     await db.hypothesisSets.update(setId, { hypotheses });
+  });
+}
+
+function cleanValue(value: string | null): string | null {
+  const text = value?.replace(/\s+/g, ' ').trim() ?? '';
+  return text === '' ? null : text;
+}
+
+function cleanList(items: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (const item of items) {
+    const text = cleanValue(item);
+    if (text && !kept.some((other) => other.toLowerCase() === text.toLowerCase())) kept.push(text);
+  }
+  return kept;
+}
+
+/**
+ * The person's word on "About you": blanks and repeats dropped, and every field that differs from
+ * what was stored becomes theirs, so no later refinement changes it.
+ */
+export function applyAttributesChange(current: UserAttributes, values: AttributeValues): UserAttributes {
+  const parsed = attributeValuesSchema.parse(values);
+  const next: AttributeValues = {
+    role: cleanValue(parsed.role),
+    domain: cleanValue(parsed.domain),
+    audiences: cleanList(parsed.audiences),
+    facts: cleanList(parsed.facts),
+  };
+  const changed: AttributeField[] = [];
+  if (next.role !== current.role) changed.push('role');
+  if (next.domain !== current.domain) changed.push('domain');
+  if (JSON.stringify(next.audiences) !== JSON.stringify(current.audiences)) changed.push('audiences');
+  if (JSON.stringify(next.facts) !== JSON.stringify(current.facts)) changed.push('facts');
+  const edited = [...new Set([...(current.edited ?? []), ...changed])];
+  return edited.length > 0 ? { ...next, edited } : next;
+}
+
+export async function changeAttributes(db: IdiolectDatabase, setId: string, values: AttributeValues): Promise<void> {
+  await db.transaction('rw', db.hypothesisSets, async () => {
+    const set = await db.hypothesisSets.get(setId);
+    if (!set) throw new Error('This profile version no longer exists; reload the page.');
+    await db.hypothesisSets.update(setId, { attributes: applyAttributesChange(set.attributes, values) });
   });
 }

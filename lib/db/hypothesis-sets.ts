@@ -7,3 +7,12 @@ export async function latestHypothesisSet(db: IdiolectDatabase, profileId: strin
     .between([profileId, 0], [profileId, Infinity])
     .last();
 }
+
+/** Every version of the profile, newest first: what History lists. */
+export async function hypothesisSetsOf(db: IdiolectDatabase, profileId: string): Promise<HypothesisSet[]> {
+  return db.hypothesisSets
+    .where('[profileId+version]')
+    .between([profileId, 0], [profileId, Infinity])
+    .reverse()
+    .toArray();
+}

@@ -1,3 +1,4 @@
+import type { OptionsSectionId } from '../options/sections';
 import type { HypothesisSet } from '../hyperalign/schema';
 import type { IdiolectDatabase } from './database';
 import { latestHypothesisSet } from './hypothesis-sets';
@@ -111,11 +112,11 @@ export async function settleJobWithoutResult(db: IdiolectDatabase, jobId: string
   });
 }
 
-/** Ends a job as failed, with the message the popup shows. */
-export async function settleJobAsFailed(db: IdiolectDatabase, jobId: string, token: string, error: string): Promise<void> {
+/** Ends a job as failed, with the message the popup shows and where the person can fix it. */
+export async function settleJobAsFailed(db: IdiolectDatabase, jobId: string, token: string, error: string, fixIn: OptionsSectionId | null = null): Promise<void> {
   await db.transaction('rw', db.jobs, async () => {
     const now = await heldJob(db, jobId, token);
-    if (now) await db.jobs.put({ ...now, state: 'failed', error, updatedAt: new Date().toISOString() });
+    if (now) await db.jobs.put({ ...now, state: 'failed', error, fixIn, updatedAt: new Date().toISOString() });
   });
 }
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { styleFingerprintOf } from '../style';
 import { IdiolectDatabase } from './database';
+import { listRewriteFeedback, saveRewriteFeedback } from './rewrite-feedback';
 import { readSetting } from './settings';
 import { readStyleFingerprint } from './style-profiles';
 
@@ -40,6 +41,25 @@ describe('opening a store written by an older version', () => {
     // The fingerprint is derived data: built from the kept samples on first read, then stored.
     expect(await readStyleFingerprint(db, profileId)).toEqual(styleFingerprintOf(usable));
     expect((await db.styleProfiles.get(profileId))!.fingerprint).toEqual(styleFingerprintOf(usable));
+    db.close();
+  });
+
+  it('upgrades a version 2 store to one that keeps the person’s verdicts on rewrites, starting with none', async () => {
+    const name = `idiolect-migration-${crypto.randomUUID()}`;
+    const v2 = JSON.parse(readFileSync(new URL('../../tests/fixtures/db/v2-store.json', import.meta.url), 'utf8')) as Fixture & { _stores: Record<string, string>; styleProfiles: unknown[] };
+    const old = new Dexie(name);
+    old.version(2).stores(v2._stores);
+    await old.open();
+    for (const table of [...Object.keys(V1_TABLES), 'styleProfiles'] as Array<keyof Fixture>) await old.table(table).bulkAdd((v2 as unknown as Record<string, unknown[]>)[table]!);
+    old.close();
+
+    const db = new IdiolectDatabase(name);
+    const profileId = String(v2.profiles[0]!.id);
+    expect(await listRewriteFeedback(db, profileId)).toEqual([]);
+    const feedback = { id: 'rewrite-1', profileId, verdict: 'not-like-me' as const, note: 'Too formal', rewrite: 'Dear all, …', hypothesisIds: ['h1'], setId: 'set-1', createdAt: new Date().toISOString() };
+    await saveRewriteFeedback(db, feedback);
+    expect(await listRewriteFeedback(db, profileId)).toEqual([feedback]);
+    expect(await db.samples.count()).toBe(v2.samples.length);
     db.close();
   });
 });

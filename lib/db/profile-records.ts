@@ -25,16 +25,56 @@ export async function readProfilesWithRecords(db: IdiolectDatabase, profileIds?:
   });
 }
 
+/** What an import is merged against: the profiles here, what each already holds, and which ids are taken. */
+export interface ImportBaseline {
+  profiles: Profile[];
+  /** Per profile here: its samples' duplicate hashes, each with the sample's id. */
+  sampleIdByHash: Map<string, Map<string, string>>;
+  /** Per profile here: the version numbers it has. */
+  versions: Map<string, Set<number>>;
+  /** Of the ids asked about, those already used here (by any profile). */
+  takenSampleIds: Set<string>;
+  takenSetIds: Set<string>;
+}
+
+export async function readImportBaseline(
+  db: IdiolectDatabase,
+  ids: { sampleIds: readonly string[]; setIds: readonly string[] },
+): Promise<ImportBaseline> {
+  return db.transaction('r', db.profiles, db.samples, db.hypothesisSets, async () => {
+    const profiles = await db.profiles.orderBy('createdAt').toArray();
+    const sampleIdByHash = new Map<string, Map<string, string>>();
+    const versions = new Map<string, Set<number>>();
+    for (const profile of profiles) {
+      const samples = await db.samples.where('profileId').equals(profile.id).toArray();
+      sampleIdByHash.set(profile.id, new Map(samples.map((sample) => [sample.contentHash, sample.id])));
+      const sets = await db.hypothesisSets.where('profileId').equals(profile.id).toArray();
+      versions.set(profile.id, new Set(sets.map((set) => set.version)));
+    }
+    const present = <T extends { id: string }>(rows: ReadonlyArray<T | undefined>) => new Set(rows.flatMap((row) => (row ? [row.id] : [])));
+    return {
+      profiles,
+      sampleIdByHash,
+      versions,
+      takenSampleIds: present(await db.samples.bulkGet([...ids.sampleIds])),
+      takenSetIds: present(await db.hypothesisSets.bulkGet([...ids.setIds])),
+    };
+  });
+}
+
 /**
- * Adds whole profiles (new ids already given) in one transaction: a failure anywhere adds none.
- * Their fingerprints are built on first read.
+ * Writes an import in one transaction (a failure anywhere writes nothing): new profiles whole, and
+ * new samples and versions into profiles already here. Fingerprints of changed profiles are
+ * rebuilt on their next read.
  */
-export async function addProfilesWithRecords(db: IdiolectDatabase, entries: readonly ProfileWithRecords[]): Promise<void> {
-  await db.transaction('rw', db.profiles, db.samples, db.hypothesisSets, async () => {
+export async function addImportedRecords(db: IdiolectDatabase, entries: readonly ProfileWithRecords[], newProfileIds: ReadonlySet<string>): Promise<void> {
+  await db.transaction('rw', db.profiles, db.samples, db.hypothesisSets, db.styleProfiles, async () => {
     for (const entry of entries) {
-      await db.profiles.add(entry.profile);
+      if (newProfileIds.has(entry.profile.id)) await db.profiles.add(entry.profile);
+      else if (!(await db.profiles.get(entry.profile.id))) throw new Error(`The voice “${entry.profile.name}” was deleted while importing; nothing was imported.`);
       await db.samples.bulkAdd(entry.samples);
       await db.hypothesisSets.bulkAdd(entry.hypothesisSets);
+      if (entry.samples.length > 0) await db.styleProfiles.delete(entry.profile.id);
     }
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionsSectionIdSchema } from '../options/sections';
 import { styleFingerprintSchema } from '../style/fingerprint';
 
 export const textKindSchema = z.enum(['email', 'post', 'comment', 'other']);
@@ -51,6 +52,8 @@ export const inferenceJobSchema = z.object({
   heartbeatAt: z.iso.datetime().nullish(),
   /** Asked for by the person ("learn now"): one new sample is enough, where refinement waits for more. */
   forced: z.boolean().nullish(),
+  /** For a failed job: the options section where the person can fix it (a missing key: Model). Not indexed: no Dexie version change. */
+  fixIn: optionsSectionIdSchema.nullish(),
 });
 export type InferenceJob = z.infer<typeof inferenceJobSchema>;
 
@@ -60,6 +63,25 @@ export const styleProfileSchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type StyleProfile = z.infer<typeof styleProfileSchema>;
+
+/** What the person said of one finished rewrite: whether it sounds like them, and why. */
+export const feedbackVerdictSchema = z.enum(['like-me', 'not-like-me']);
+export type FeedbackVerdict = z.infer<typeof feedbackVerdictSchema>;
+
+export const rewriteFeedbackSchema = z.object({
+  /** The rewrite's own id: one verdict per rewrite, changed in place when the person changes their mind. */
+  id: z.string().min(1).max(100),
+  profileId: z.string().min(1).max(100),
+  verdict: feedbackVerdictSchema,
+  note: z.string().max(1_000).nullable(),
+  /** The rewrite as it was judged. */
+  rewrite: z.string().min(1).max(20_000),
+  /** The hypotheses (of `setId`) the rewrite was guided by, so the next refinement can weigh them. */
+  hypothesisIds: z.array(z.string().min(1).max(100)).max(50),
+  setId: z.string().min(1).max(100),
+  createdAt: z.iso.datetime(),
+});
+export type RewriteFeedback = z.infer<typeof rewriteFeedbackSchema>;
 
 export const settingRecordSchema = z.object({ key: z.string(), value: z.unknown() });
 export type SettingRecord = z.infer<typeof settingRecordSchema>;

@@ -6,8 +6,8 @@
 import { contentHash as duplicateHashOf } from '../text/content-hash';
 import { countWords } from '../text/sample-quality';
 import type { IdiolectDatabase } from './database';
-import { ensureActiveProfile } from './profiles';
 import { sampleSchema, type Sample, type TextKind } from './records';
+import { ensureProfileForSite } from './site-voices';
 import { updateStyleFingerprint } from './style-profiles';
 
 export interface NewSample {
@@ -77,10 +77,13 @@ export async function storePreparedSamples(
   });
 }
 
-/** Writes samples to the active profile (created if need be) in one transaction: all are stored (or found duplicate), or none. */
-export async function storeInActiveProfile(db: IdiolectDatabase, prepared: readonly PreparedSample[]) {
+/**
+ * Writes samples to the profile of the site they came from (its own voice, else the active
+ * profile, created if need be) in one transaction: all are stored (or found duplicate), or none.
+ */
+export async function storeInProfileOfSite(db: IdiolectDatabase, site: string | null, prepared: readonly PreparedSample[]) {
   return db.transaction('rw', [db.profiles, db.settings, db.samples, db.styleProfiles], async () => {
-    const profile = await ensureActiveProfile(db);
+    const profile = await ensureProfileForSite(db, site);
     return { profileId: profile.id, ...(await storePreparedSamples(db, profile.id, prepared)) };
   });
 }

@@ -95,3 +95,8 @@ export async function countSamplesStoredSince(db: IdiolectDatabase, since: strin
   const counts = await Promise.all(profileIds.map((profileId) => storedBetween(db, profileId, since).count()));
   return counts.reduce((sum, count) => sum + count, 0);
 }
+
+/** Whether the profile already has a sample with this duplicate hash (the same text, give or take spacing). */
+export async function hasSampleWithHash(db: IdiolectDatabase, profileId: string, contentHash: string): Promise<boolean> {
+  return (await db.samples.where({ profileId, contentHash }).first()) !== undefined;
+}

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { hypothesisSetSchema } from '../hyperalign/schema';
 import { settingsSchemas, type SettingKey } from '../settings/schema';
 import { IdiolectDatabase } from './database';
-import { inferenceJobSchema, profileSchema, sampleSchema, settingRecordSchema } from './records';
+import { inferenceJobSchema, profileSchema, rewriteFeedbackSchema, sampleSchema, settingRecordSchema, styleProfileSchema } from './records';
 
 /**
  * Every schema version the extension ever shipped has a fixture of the data it wrote
@@ -26,6 +26,8 @@ const RECORD_SCHEMAS: Record<string, z.ZodType> = {
   hypothesisSets: hypothesisSetSchema,
   jobs: inferenceJobSchema,
   settings: settingRecordSchema,
+  styleProfiles: styleProfileSchema,
+  rewriteFeedback: rewriteFeedbackSchema,
 };
 
 async function currentSchemaVersion(): Promise<number> {

@@ -4,8 +4,10 @@ import { onMessage, sendMessage, type HarvestPolicy } from '../messaging';
  * The collection policy for this page, kept current: asked for at start, and again whenever the
  * background announces a change (pause, a site removed). Until the first answer nothing is read.
  */
+const SILENT: HarvestPolicy = { collecting: false, paused: false, reviewBeforeSaving: false, showSentTextNotices: false };
+
 export function followHarvestPolicy(): { current(): HarvestPolicy; stop(): void } {
-  let policy: HarvestPolicy = { collecting: false, reviewBeforeSaving: false };
+  let policy = SILENT;
   const refresh = () =>
     sendMessage('getHarvestPolicy').then(
       (latest) => {
@@ -13,7 +15,7 @@ export function followHarvestPolicy(): { current(): HarvestPolicy; stop(): void 
       },
       () => {
         // The extension was reloaded under this page: stay silent until the page reloads.
-        policy = { collecting: false, reviewBeforeSaving: false };
+        policy = SILENT;
       },
     );
   const stopListening = onMessage('harvestPolicyChanged', () => refresh());

@@ -1,27 +1,26 @@
-import { attachPageCard } from './page-card';
+import { attachPageCard, SMALL_CARD_STYLE } from './page-card';
 
 const PREVIEW_CHARS = 140;
 /** Long enough to read the preview, short enough not to linger over the page. */
 const DISMISS_AFTER_MS = 20_000;
 
-const STYLE = `
-  :host { all: initial; }
-  .card { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; max-width: 320px;
-    font: 13px/1.4 system-ui, sans-serif; color: #1b1b1b; background: #fff; border: 1px solid #c8c8c8;
-    border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 10px 12px; }
-  p { margin: 0 0 8px; }
-  q { display: block; color: #555; font-style: italic; margin-bottom: 8px; }
-  button { font: inherit; padding: 3px 10px; margin-right: 6px; cursor: pointer; }
-`;
-
 /**
  * Asks, in a small card in the page's corner, whether the text just sent should be kept as a
  * sample. The card lives in a shadow root so the page's styles cannot bend it; it shows only text
  * the page already had.
- * Resolves false on Discard, Escape, or when it goes unanswered.
+ * Resolves false on Discard, Escape, or when it goes unanswered. One card at a time: a second
+ * text sent meanwhile waits for the first card to be answered, never hidden under it.
  */
 export function askToKeepSample(doc: Document, text: string): Promise<boolean> {
-  const { host, card } = attachPageCard(doc, 'idiolect-review', STYLE, 'dialog');
+  const asked = waiting.then(() => showReviewCard(doc, text));
+  waiting = asked;
+  return asked;
+}
+
+let waiting: Promise<unknown> = Promise.resolve();
+
+function showReviewCard(doc: Document, text: string): Promise<boolean> {
+  const { host, card } = attachPageCard(doc, 'idiolect-review', SMALL_CARD_STYLE, 'dialog');
   card.setAttribute('aria-label', 'Idiolect: keep this writing sample?');
   const question = doc.createElement('p');
   question.textContent = 'Keep what you just sent as a writing sample for Idiolect?';

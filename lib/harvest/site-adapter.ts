@@ -1,5 +1,5 @@
 import type { TextKind } from '../db/records';
-import type { WriteResult } from './write-back';
+import type { FieldSelection, WriteResult } from './write-back';
 
 /** Everything Idiolect needs to know about one site's editors, kept in one file per site. */
 export interface SiteAdapter {
@@ -22,6 +22,9 @@ export interface SiteAdapter {
   readText(field: HTMLElement): string;
   /** The recipient's domain for email, when the compose window shows it. */
   recipientDomain(field: HTMLElement): string | null;
-  /** Replaces the text of `field` so that the site's own editor sees the change (undo, drafts, models). */
-  writeText(field: HTMLElement, text: string): Promise<WriteResult>;
+  /**
+   * Replaces the text of `field` (or only the `selection` in it) so that the site's own editor
+   * sees the change (undo, drafts, models).
+   */
+  writeText(field: HTMLElement, text: string, selection?: FieldSelection): Promise<WriteResult>;
 }

@@ -22,6 +22,8 @@ export interface WatchOptions {
   isTrusted?: (event: Event) => boolean;
   /** Checked before anything is read: false while collection is paused or the site is no longer allowed. */
   mayRead?: () => boolean;
+  /** Called instead of `onSend` when the person sends while reading is not allowed; nothing was read. */
+  onSendUnread?: () => void;
 }
 
 /**
@@ -33,7 +35,7 @@ export function watchForSends(
   doc: Document,
   site: SiteAdapter,
   onSend: (sent: SentText) => void,
-  { isTrusted = (event) => event.isTrusted, mayRead = () => true }: WatchOptions = {},
+  { isTrusted = (event) => event.isTrusted, mayRead = () => true, onSendUnread }: WatchOptions = {},
 ): () => void {
   /** Editables the user typed in, most recent last. */
   const typed: HTMLElement[] = [];
@@ -41,9 +43,10 @@ export function watchForSends(
   let pressedControl: Element | null = null;
 
   function send(editable: HTMLElement | null): void {
-    if (!editable || !editable.isConnected || !typed.includes(editable) || !mayRead() || !isReadableUserField(editable)) return;
+    if (!editable || !editable.isConnected || !typed.includes(editable) || !isReadableUserField(editable)) return;
     const field = site.userField(editable);
     if (!field || !(field === editable || field.contains(editable))) return;
+    if (!mayRead()) return onSendUnread?.();
     const text = site.readText(field).trim();
     if (text === '' || lastSentText.get(field) === text) return;
     lastSentText.set(field, text);

@@ -23,7 +23,15 @@ const MODEL_SELECTION_DELAY_MS = 120;
 /** Editors that apply input to their own model first and re-render from it. */
 const MODEL_EDITOR = '[data-slate-editor], .public-DraftEditor-content, [data-contents="true"], .ProseMirror, [data-lexical-editor]';
 
+/**
+ * What the person had selected in a field when they asked for a rewrite, so that only it is
+ * replaced: offsets in a textarea, a range in a rich editor.
+ */
+export type FieldSelection = { start: number; end: number } | { range: Range };
+
 export interface WriteOptions {
+  /** Replace only this part of the field's text; the rest stays as it was. */
+  selection?: FieldSelection;
   /**
    * In a rich editor, what marks parts that are not the user's text (Gmail's signature, the quoted
    * thread): the rewrite replaces only the user's lines above the first of them, which stay as they were.
@@ -32,9 +40,15 @@ export interface WriteOptions {
 }
 
 export async function writeText(field: HTMLElement, text: string, options: WriteOptions = {}): Promise<WriteResult> {
-  if (field.tagName === 'TEXTAREA' || field.tagName === 'INPUT') return writeIntoTextControl(field as HTMLTextAreaElement, text);
+  const { selection } = options;
+  if (field.tagName === 'TEXTAREA' || field.tagName === 'INPUT') {
+    const control = field as HTMLTextAreaElement;
+    const [start, end] = selection && 'start' in selection ? [selection.start, selection.end] : [0, control.value.length];
+    return writeIntoTextControl(control, text, start, end);
+  }
   const editable = editableIn(field);
   if (!editable) return { ok: false, method: null };
+  if (selection && 'range' in selection) return writeIntoRange(editable, selection.range, text);
   return writeIntoEditable(editable, text, options.keep ?? null);
 }
 
@@ -51,17 +65,51 @@ function squash(text: string): string {
   return text.replace(/[\s\u00a0\u200b\ufeff]+/g, '');
 }
 
-function writeIntoTextControl(field: HTMLTextAreaElement, text: string): WriteResult {
+/** Replaces the characters from `start` to `end` (all of them for a whole rewrite). */
+function writeIntoTextControl(field: HTMLTextAreaElement, text: string, start: number, end: number): WriteResult {
+  const expected = field.value.slice(0, start) + text + field.value.slice(end);
   field.focus();
-  field.setSelectionRange(0, field.value.length);
-  if (runEditingCommand(field.ownerDocument, text) && field.value === text) return { ok: true, method: 'insertText' };
+  field.setSelectionRange(start, end);
+  if (runEditingCommand(field.ownerDocument, text) && field.value === expected) return { ok: true, method: 'insertText' };
   // The prototype's setter, not the element's: React tracks values through a setter of its own.
   const view = field.ownerDocument.defaultView!;
   const proto = field.tagName === 'TEXTAREA' ? view.HTMLTextAreaElement.prototype : view.HTMLInputElement.prototype;
-  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(field, text);
+  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(field, expected);
   field.dispatchEvent(new view.InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: text }));
   field.dispatchEvent(new view.Event('change', { bubbles: true }));
-  return { ok: field.value === text, method: 'value' };
+  return { ok: field.value === expected, method: 'value' };
+}
+
+/**
+ * Replaces the part of a rich editor the person had selected: the selection is put back, then
+ * the editor gets a paste (model editors) or the browser's insertText, as for a whole rewrite.
+ */
+async function writeIntoRange(editable: HTMLElement, range: Range, text: string): Promise<WriteResult> {
+  const doc = editable.ownerDocument;
+  const around = (from: boolean) => {
+    const part = doc.createRange();
+    part.selectNodeContents(editable);
+    if (from) part.setEnd(range.startContainer, range.startOffset);
+    else part.setStart(range.endContainer, range.endOffset);
+    return squash(part.toString());
+  };
+  const expected = around(true) + squash(text) + around(false);
+  const landed = () => squash(editable.textContent ?? '') === expected;
+  const select = async () => {
+    const changed = nextEvent(doc, 'selectionchange', 100);
+    doc.getSelection()?.removeAllRanges();
+    doc.getSelection()?.addRange(range.cloneRange());
+    await changed;
+  };
+  editable.focus();
+  await select();
+  if (editable.matches(MODEL_EDITOR)) {
+    await nextEvent(doc, '', MODEL_SELECTION_DELAY_MS);
+    if ((dispatchPaste(editable, text) || dispatchBeforeInputPaste(editable, text)) && (await settlesOn(editable, landed))) return { ok: true, method: 'paste' };
+    await select();
+  }
+  if (runEditingCommand(doc, text) && (await settlesOn(editable, landed))) return { ok: true, method: 'insertText' };
+  return { ok: false, method: null };
 }
 
 async function writeIntoEditable(editable: HTMLElement, text: string, keep: string | null): Promise<WriteResult> {
@@ -156,12 +204,16 @@ function dispatchBeforeInputPaste(editable: HTMLElement, text: string): boolean 
 }
 
 /** Editors re-render on their own schedule: give them a few frames to show `text`. */
-async function settles(editable: HTMLElement, text: string, keep: string | null): Promise<boolean> {
+function settles(editable: HTMLElement, text: string, keep: string | null): Promise<boolean> {
+  return settlesOn(editable, () => showsText(editable, text, keep));
+}
+
+async function settlesOn(editable: HTMLElement, shows: () => boolean): Promise<boolean> {
   for (let frame = 0; frame < 6; frame++) {
-    if (showsText(editable, text, keep)) return true;
+    if (shows()) return true;
     await nextEvent(editable.ownerDocument, '', 16);
   }
-  return showsText(editable, text, keep);
+  return shows();
 }
 
 function replaceContents(editable: HTMLElement, text: string, keep: string | null): void {

@@ -92,13 +92,35 @@ function mergeList(previous: readonly string[], next: readonly string[], max: nu
   return merged.slice(0, max);
 }
 
-/** Attributes accumulate: a new answer fills in or updates, but a silent one does not erase. */
+/**
+ * Attributes accumulate: a new answer fills in or updates, but a silent one does not erase. A
+ * field the person set themselves is theirs: the model's answer for it is ignored.
+ */
 export function mergeAttributes(previous: UserAttributes, next: AttributesOutput): UserAttributes {
+  const edited = new Set(previous.edited ?? []);
+  const merged: UserAttributes = {
+    role: edited.has('role') ? previous.role : (cut(next.role, 200) ?? previous.role),
+    domain: edited.has('domain') ? previous.domain : (cut(next.domain, 200) ?? previous.domain),
+    audiences: edited.has('audiences') ? previous.audiences : mergeList(previous.audiences, next.audiences, 10, 200),
+    facts: edited.has('facts') ? previous.facts : mergeList(previous.facts, next.facts, 15, 300),
+  };
+  return edited.size > 0 ? { ...merged, edited: [...edited] } : merged;
+}
+
+/**
+ * The person may edit "About you" while an inference runs. Just before a result is stored, each
+ * field they set in the latest version is taken as they left it.
+ */
+export function keepPersonsLatestAttributes(result: UserAttributes, latest: UserAttributes | undefined): UserAttributes {
+  const theirs = latest?.edited ?? [];
+  if (!latest || theirs.length === 0) return result;
+  const mine = new Set(theirs);
   return {
-    role: cut(next.role, 200) ?? previous.role,
-    domain: cut(next.domain, 200) ?? previous.domain,
-    audiences: mergeList(previous.audiences, next.audiences, 10, 200),
-    facts: mergeList(previous.facts, next.facts, 15, 300),
+    role: mine.has('role') ? latest.role : result.role,
+    domain: mine.has('domain') ? latest.domain : result.domain,
+    audiences: mine.has('audiences') ? latest.audiences : result.audiences,
+    facts: mine.has('facts') ? latest.facts : result.facts,
+    edited: [...new Set([...(result.edited ?? []), ...theirs])],
   };
 }
 

@@ -9,3 +9,9 @@ export const draftKindSchema = textKindSchema;
 export type DraftKind = z.infer<typeof draftKindSchema>;
 export const lengthChoiceSchema = z.enum(['shorter', 'same', 'longer']);
 export type LengthChoice = z.infer<typeof lengthChoiceSchema>;
+/**
+ * A quick adjustment asked for from the in-page card, added to the rewrite request as one more
+ * instruction: the same draft, rewritten again a little differently.
+ */
+export const adjustmentSchema = z.enum(['shorter', 'longer', 'more-like-me', 'warmer', 'more-direct']);
+export type Adjustment = z.infer<typeof adjustmentSchema>;

@@ -2,7 +2,7 @@ import type { ChatMessage } from '../llm/types';
 import type { PromptSample } from './inference-prompt';
 import type { Hypothesis, UserAttributes } from './schema';
 import { estimateTokens, truncateToTokens } from './select-samples';
-import type { DraftKind, LengthChoice } from './rewrite-choices';
+import type { Adjustment, DraftKind, LengthChoice } from './rewrite-choices';
 
 /** A rewrite may be longer than its draft ("longer"), not a page longer: three times it, and room for a short one. */
 export function rewriteMaxTokens(draft: string): number {
@@ -15,6 +15,8 @@ export interface RewriteRequest {
   attributes: UserAttributes;
   kind: DraftKind;
   length: LengthChoice;
+  /** A quick adjustment the person asked for; Shorter and Longer take the place of the length. */
+  adjustment?: Adjustment;
   /** A few short texts by the person of the same kind as the draft. */
   exemplars?: readonly PromptSample[];
 }
@@ -37,6 +39,20 @@ const LENGTH_LINE: Record<LengthChoice, string> = {
   same: 'Keep it about as long as the draft.',
   longer: 'Make it somewhat longer than the draft (about a third more), adding only wording in the person’s voice, never new facts.',
 };
+
+const ADJUSTMENT_LINE: Record<Adjustment, string> = {
+  shorter: 'The person asked for a shorter version: make it clearly shorter than the draft (about half its length), keeping every fact and dropping only padding.',
+  longer: 'The person asked for a longer version: make it clearly longer than the draft (about half as long again), adding only wording in the person’s voice, never new facts.',
+  'more-like-me': 'The person asked for it to sound more like them: lean harder on the habits in the profile (their usual words, sentence length, punctuation, greeting and sign-off), even where the draft’s wording is fine.',
+  warmer: 'The person asked for a warmer version: friendlier and kinder in the way this person is when they are warm, without adding facts, praise or exclamation marks they do not use.',
+  'more-direct': 'The person asked for a more direct version: lead with the point, cut hedges and softeners, and keep the person’s own politeness.',
+};
+
+/** What the rewrite should do with the draft's length, and the adjustment asked for, as prompt lines. */
+function lengthAndAdjustment(length: LengthChoice, adjustment: Adjustment | undefined): string {
+  if (adjustment === 'shorter' || adjustment === 'longer') return ADJUSTMENT_LINE[adjustment];
+  return adjustment ? `${LENGTH_LINE[length]} ${ADJUSTMENT_LINE[adjustment]}` : LENGTH_LINE[length];
+}
 
 const REWRITE_INSTRUCTIONS = `You rewrite a draft so that it sounds like the person described below wrote it, following the HyPerAlign method: the hypotheses describe how this person writes.
 Keep the draft's meaning and every fact exactly: names, numbers, amounts, dates, times, links and email addresses must appear unchanged, and nothing new may be added. Write in the draft's language. Change only the voice: wording, sentence shape, punctuation, greeting and closing, as the hypotheses describe.
@@ -87,7 +103,7 @@ function describeExemplars(exemplars: readonly PromptSample[]): string {
 export function buildRewriteMessages(request: RewriteRequest): ChatMessage[] {
   const system = [
     REWRITE_INSTRUCTIONS,
-    `${KIND_LINE[request.kind]} ${LENGTH_LINE[request.length]}`,
+    `${KIND_LINE[request.kind]} ${lengthAndAdjustment(request.length, request.adjustment)}`,
     describeProfile(request.hypotheses, request.attributes) + describeExemplars(request.exemplars ?? []),
   ].join('\n\n');
   return [

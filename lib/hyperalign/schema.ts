@@ -35,11 +35,24 @@ export const hypothesisSchema = z.object({
 });
 export type Hypothesis = z.infer<typeof hypothesisSchema>;
 
-export const userAttributesSchema = z.object({
-  role: z.string().max(200).nullable(),
-  domain: z.string().max(200).nullable(),
-  audiences: z.array(z.string().max(200)),
-  facts: z.array(z.string().max(300)),
+export const attributeFieldSchema = z.enum(['role', 'domain', 'audiences', 'facts']);
+export type AttributeField = z.infer<typeof attributeFieldSchema>;
+
+/** What the person may set about themselves, each field as they typed it. */
+export const attributeValuesSchema = z.object({
+  role: z.string().max(200, 'Keep the role under 200 characters.').nullable(),
+  domain: z.string().max(200, 'Keep the domain under 200 characters.').nullable(),
+  audiences: z.array(z.string().max(200, 'Keep each audience under 200 characters.')).max(10, 'At most 10 audiences.'),
+  facts: z.array(z.string().max(300, 'Keep each fact under 300 characters.')).max(15, 'At most 15 facts.'),
+});
+export type AttributeValues = z.infer<typeof attributeValuesSchema>;
+
+export const userAttributesSchema = attributeValuesSchema.extend({
+  /**
+   * The fields the person set themselves: a later refinement keeps them exactly as they are.
+   * Optional, so versions and export files from before editing still parse (not indexed: no Dexie version).
+   */
+  edited: z.array(attributeFieldSchema).optional(),
 });
 export type UserAttributes = z.infer<typeof userAttributesSchema>;
 

@@ -196,6 +196,16 @@ describe('a model endpoint that is busy, failing or slow', () => {
     expect(await failedJobError(db, jobId)).toMatch(/limiting how many requests.*asks to wait 10 minutes\. Try again then\./);
     expect(model.server.chatRequests).toHaveLength(1);
     expect(await kept(db)).toEqual(before);
+    expect((await db.jobs.get(jobId))!.fixIn).toBeNull();
+  });
+
+  it('a key the endpoint refuses: the job says so and points to the Model section, where it is fixed', async () => {
+    const { db, jobId, before } = await profileWithNewText();
+    model.server.script({ error: { status: 401 } });
+    await expect(runInferenceJob(db, jobId, productClient())).rejects.toThrow();
+    expect(await failedJobError(db, jobId)).toMatch(/refused the API key \(401\)/);
+    expect((await db.jobs.get(jobId))!.fixIn).toBe('model');
+    expect(await kept(db)).toEqual(before);
   });
 
   it('500 every time: retried with growing waits, then the job says the server had a problem, everything kept', async () => {

@@ -1,12 +1,14 @@
 import type { IdiolectDatabase } from '../db/database';
 import { latestHypothesisSet } from '../db/hypothesis-sets';
+import { sectionToFix } from '../llm/where-to-fix';
 import { claimJob, queueJobUnlessPending, settleJobAsFailed, settleJobWithoutResult, settleJobWithVersion } from '../db/jobs';
+import { FEEDBACK_FOR_REFINEMENT, listRewriteFeedback } from '../db/rewrite-feedback';
 import { countUsableSamples, hasUsableSamplesStoredAfter } from '../db/samples';
 import type { InferenceJob } from '../db/records';
 import { isStorageFull, storageFullMessage } from '../db/storage-full';
 import { inferHypotheses } from '../hyperalign/infer';
 import { inferencePromptOverheadTokens, type CurrentProfile, type PromptSample } from '../hyperalign/inference-prompt';
-import { keepPersonsLatestChoices } from '../hyperalign/refine';
+import { keepPersonsLatestAttributes, keepPersonsLatestChoices } from '../hyperalign/refine';
 import { hypothesisSetSchema, learnedUpTo, type Hypothesis, type HypothesisSet, type TokenUsage } from '../hyperalign/schema';
 import { inferenceBudgetFor, selectSamplesForInference } from '../hyperalign/select-samples';
 import { applyVerification, hypothesesToVerify, verifyHypotheses, withoutStaleSupport, type Verification } from '../hyperalign/verify';
@@ -122,7 +124,9 @@ export async function runInferenceJob(
       await settleJobWithoutResult(db, jobId, token);
       return null;
     }
-    const current: CurrentProfile | undefined = base ? { hypotheses: base.hypotheses, attributes: base.attributes } : undefined;
+    // What the person said of rewrites is evidence about the hypotheses that guided them.
+    const feedback = base ? await listRewriteFeedback(db, job.profileId, FEEDBACK_FOR_REFINEMENT) : [];
+    const current: CurrentProfile | undefined = base ? { hypotheses: base.hypotheses, attributes: base.attributes, feedback } : undefined;
     const budget = inferenceBudgetFor(await llm.contextWindow(options.signal), inferencePromptOverheadTokens(current));
     const samplesUpTo = new Date().toISOString();
     const candidates = await loadInferenceCandidates(db, job.profileId, base?.sampleIds ?? []);
@@ -145,7 +149,7 @@ export async function runInferenceJob(
           base?.hypotheses ?? [],
           outcome,
         ),
-        attributes: inferred.attributes,
+        attributes: keepPersonsLatestAttributes(inferred.attributes, latest?.attributes),
         sampleIds: chosen.map((sample) => sample.id),
         basedOnVersion: base?.version ?? null,
         samplesUpTo,
@@ -155,7 +159,7 @@ export async function runInferenceJob(
       } satisfies HypothesisSet);
     return await settleJobWithVersion(db, lease, versionAfter, outcome.kind === 'failed' ? outcome.note : null);
   } catch (error) {
-    await settleJobAsFailed(db, jobId, token, jobFailureMessage(error));
+    await settleJobAsFailed(db, jobId, token, jobFailureMessage(error), sectionToFix(error));
     throw error;
   }
 }

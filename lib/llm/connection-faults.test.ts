@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startFakeOpenAI, type FakeOpenAI } from '../../tests/support/fake-openai';
@@ -108,5 +110,32 @@ describe('a connection that breaks while the answer arrives', () => {
   it('treats a stream that finished (finish_reason stop) but sent no [DONE] as whole', async () => {
     fake.script({ paced: [{ afterMs: 0, content: 'All here.' }], end: 'no-done' });
     expect(await readAll(client().streamText({ messages: [{ role: 'user', content: 'hi' }], maxTokens: 64 }))).toEqual({ text: 'All here.', error: null });
+  });
+});
+
+describe('a web page answering 200 at the Base URL', () => {
+  let page: Server;
+  let pageBaseURL: string;
+  beforeAll(async () => {
+    page = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>');
+    });
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
+    pageBaseURL = `http://127.0.0.1:${(page.address() as AddressInfo).port}/v1`;
+  });
+  afterAll(() => new Promise<void>((resolve) => page.close(() => resolve())));
+
+  const pageClient = () =>
+    createOpenAICompatibleClient({ provider: 'custom', baseURL: pageBaseURL, model: 'fake-model' }, KEY, { retry: { sleep: async () => undefined, maxRetries: 2 } });
+
+  it('is named as not the OpenAI API by Test connection, learning and a plain completion, never as a broken connection', async () => {
+    const report = await pageClient().testConnection();
+    expect(report.ok).toBe(false);
+    expect(report.message).toMatch(/^Something answered at .*, but not in the OpenAI API's language.*Check the Base URL/);
+    const learning = await failureOf(pageClient().completeStructured({ messages: [{ role: 'user', content: 'hi' }], schema, schemaName: 'greeting', maxTokens: 50 }));
+    expect(learning.code).toBe('not-an-api');
+    expect(learning.message).not.toMatch(/Cannot read properties/);
+    expect((await failureOf(pageClient().completeText({ messages: [{ role: 'user', content: 'hi' }], maxTokens: 50 }))).code).toBe('not-an-api');
   });
 });

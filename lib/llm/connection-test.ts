@@ -1,3 +1,4 @@
+import { checkedCompletion } from './api-shapes';
 import type OpenAI from 'openai';
 import { APIError } from 'openai';
 import type { EndpointDescription, LlmError } from './errors';
@@ -43,7 +44,7 @@ export async function testEndpointConnection(deps: ConnectionTestDeps): Promise<
     const reply = await deps.sdk.chat.completions.create(
       { model: endpoint.model, messages: [{ role: 'user', content: 'Reply with the single word: ready' }], ...deps.cap(CONNECTION_TEST_MAX_TOKENS) },
       { signal, timeout: deps.timeoutMs },
-    );
+    ).then(checkedCompletion);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const said = (reply.choices[0]?.message.content ?? '').trim().slice(0, 40);
     const listing =

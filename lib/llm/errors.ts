@@ -1,3 +1,4 @@
+import { NotAnApiAnswerError } from './api-shapes';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { type ServerKind, serverKindOf } from './server-kind';
 
@@ -55,10 +56,8 @@ export interface EndpointDescription {
  */
 export function isConnectionLost(error: unknown): boolean {
   if (error instanceof APIError || !(error instanceof Error)) return false;
-  return (
-    error instanceof TypeError ||
-    /network error|failed to fetch|terminated|econnreset|socket hang up|premature close|unexpected end of json/i.test(error.message)
-  );
+  // fetch reports a lost connection as a TypeError, but so does a bug reading a field: only the wording tells them apart.
+  return /network ?error|failed to fetch|fetch failed|load failed|terminated|econnreset|socket hang up|premature close|unexpected end of json/i.test(error.message);
 }
 
 /** Whether a failed request is worth sending again after a pause. */
@@ -291,7 +290,7 @@ export function describeLlmFailure(error: unknown, endpoint: EndpointDescription
   }
   if (error instanceof APIError) return describeApiError(error, endpoint);
   if (isConnectionLost(error)) return connectionLostError(endpoint, error);
-  if (error instanceof SyntaxError) {
+  if (error instanceof SyntaxError || error instanceof NotAnApiAnswerError) {
     return new LlmError(
       `Something answered at ${endpoint.baseURL}, but not in the OpenAI API's language (it may be a web page or a proxy's error page). Check the Base URL (for most servers it ends in /v1), then try again.`,
       'not-an-api',

@@ -19,6 +19,7 @@ import {
 } from './errors';
 import { withoutSecret } from './redact-secret';
 import { contextTokensFor, presetFor } from './presets';
+import { checkedCompletion, checkedModelsPage, checkedStreamChunk } from './api-shapes';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry';
 import { readInstalledModels, readServerContext, type ServerQuery } from './server-facts';
 import { serverKindOf } from './server-kind';
@@ -186,7 +187,7 @@ export function createOpenAICompatibleClient(
               ...(responseFormat ? { response_format: responseFormat } : {}),
             },
             { signal: request.signal },
-          ),
+          ).then(checkedCompletion),
         request.signal,
       );
     try {
@@ -255,7 +256,7 @@ export function createOpenAICompatibleClient(
               ...(sendTemperature && request.temperature !== undefined ? { temperature: request.temperature } : {}),
             },
             { signal: request.signal },
-          ),
+          ).then(checkedCompletion),
         request.signal,
       );
     let completion: OpenAI.Chat.Completions.ChatCompletion;
@@ -290,7 +291,7 @@ export function createOpenAICompatibleClient(
           arm();
           for await (const chunk of stream) {
             arm();
-            const choice = chunk.choices[0];
+            const choice = checkedStreamChunk(chunk).choices?.[0];
             const delta = choice?.delta?.content;
             if (delta) {
               receivedText = true;
@@ -322,7 +323,7 @@ export function createOpenAICompatibleClient(
     if (missingKey) return [];
     const [listed, installed] = await Promise.all([
       sdk.models.list({ signal, timeout: 15_000 }).then(
-        (page) => page.data.map((model) => model.id),
+        (page) => checkedModelsPage(page).data.map((model) => model.id),
         () => [] as string[],
       ),
       readInstalledModels(serverQuery(signal)),
@@ -343,7 +344,7 @@ export function createOpenAICompatibleClient(
       missingKey,
       explain,
       cap: capOf,
-      listModels: () => sdk.models.list({ signal, timeout: 15_000 }).then((page) => page.data.map((model) => model.id).sort()),
+      listModels: () => sdk.models.list({ signal, timeout: 15_000 }).then((page) => checkedModelsPage(page).data.map((model) => model.id).sort()),
       timeoutMs,
       signal,
     });

@@ -1,8 +1,11 @@
+import { z } from 'zod';
+
 /**
  * The options page's sections, each at its own URL fragment so the popup and error messages can
  * send the person straight to the fix ("options.html#model").
  */
 export const OPTIONS_SECTIONS = [
+  { id: 'get-started', title: 'Get started' },
   { id: 'profile', title: 'Profile' },
   { id: 'samples', title: 'Samples' },
   { id: 'sites', title: 'Sites' },
@@ -12,6 +15,8 @@ export const OPTIONS_SECTIONS = [
 ] as const;
 
 export type OptionsSectionId = (typeof OPTIONS_SECTIONS)[number]['id'];
+
+export const optionsSectionIdSchema = z.enum(OPTIONS_SECTIONS.map(({ id }) => id) as [OptionsSectionId, ...OptionsSectionId[]]);
 
 const SECTION_IDS: ReadonlySet<string> = new Set(OPTIONS_SECTIONS.map(({ id }) => id));
 
@@ -36,4 +41,8 @@ export function sampleOfFragment(fragment: string): string | null {
 /** The extension-relative address that opens one sample in the samples table. */
 export function samplePath(sampleId: string): string {
   return `${optionsPath('samples')}?${new URLSearchParams({ sample: sampleId })}`;
+}
+
+export function sectionTitle(section: OptionsSectionId): string {
+  return OPTIONS_SECTIONS.find(({ id }) => id === section)!.title;
 }

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../tests/support/fresh-database';
 import { seedLearnedProfile } from '../../tests/support/profile-fixtures';
 import type { IdiolectDatabase } from '../db/database';
+import { renameProfile } from '../db/profiles';
 import { MAX_IMPORT_BYTES } from './export-format';
 import { exportProfiles } from './export-profiles';
 import { importProfiles, readProfileFile } from './import-profiles';
@@ -18,7 +19,8 @@ beforeEach(async () => {
   await seedLearnedProfile(source);
   exported = JSON.parse(JSON.stringify(await exportProfiles(source)));
   target = freshDatabase();
-  await seedLearnedProfile(target);
+  // A voice of another name: one called like the file's would take its samples in (a merge).
+  await renameProfile(target, (await seedLearnedProfile(target)).profile.id, 'Already here');
 });
 
 async function everythingStored() {
@@ -65,7 +67,7 @@ describe('a hostile profile file', () => {
   it('nested deep in a field Idiolect does not know is imported without that field', async () => {
     const text = JSON.stringify(exported).replace('"profile":{', `"profile":{"extra":${nested(100_000)},`);
     expect(await importProfiles(target, text)).toMatchObject({ profiles: 1 });
-    const imported = (await target.profiles.toArray()).find((profile) => profile.name === 'My voice (2)');
+    const imported = (await target.profiles.toArray()).find((profile) => profile.name === 'My voice');
     expect(imported).toBeDefined();
     expect(Object.keys(imported!).sort()).toEqual(['createdAt', 'id', 'name']);
   });
@@ -77,7 +79,7 @@ describe('a hostile profile file', () => {
     await importProfiles(target, text);
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    const imported = (await target.profiles.toArray()).find((profile) => profile.name === 'My voice (2)')!;
+    const imported = (await target.profiles.toArray()).find((profile) => profile.name === 'My voice')!;
     expect(Object.getPrototypeOf(imported)).toBe(Object.prototype);
     expect((imported as Record<string, unknown>).isAdmin).toBeUndefined();
     const [set] = await target.hypothesisSets.where('profileId').equals(imported.id).toArray();

@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import type { IdiolectDatabase } from '../db/database';
-import { addProfilesWithRecords, type ProfileWithRecords } from '../db/profile-records';
-import { listProfiles } from '../db/profiles';
-import type { Sample } from '../db/records';
-import { looksLikeInstruction, mergeAttributes } from '../hyperalign/refine';
-import { emptyAttributes } from '../hyperalign/schema';
+import { addImportedRecords, readImportBaseline } from '../db/profile-records';
 import { readAdmissionContext } from '../samples/admission-context';
-import { judgeOffer, type AdmissionContext } from '../samples/judge-offer';
+import { judgeOffer } from '../samples/judge-offer';
 import { SOURCE_POLICIES } from '../samples/source-policy';
-import { MAX_IMPORT_BYTES, profileExportSchema, type ExportedProfile } from './export-format';
+import { MAX_IMPORT_BYTES, profileExportSchema } from './export-format';
+import { planMerge, profileMergePreviewSchema, type AdmitSample, type MergePlan } from './merge-plan';
 
 export class ProfileImportError extends Error {
   constructor(message: string) {
@@ -19,8 +16,10 @@ export class ProfileImportError extends Error {
 
 const TOO_LARGE = `This file is too large to be an Idiolect profile (over ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`;
 
+/** What an import added: new profiles, profiles of the file merged into ones here, and the records that were new. */
 export const profileImportSummarySchema = z.object({
   profiles: z.number().int().nonnegative(),
+  merged: z.number().int().nonnegative(),
   samples: z.number().int().nonnegative(),
   hypothesisSets: z.number().int().nonnegative(),
 });
@@ -49,74 +48,51 @@ export async function readProfileFile(file: Pick<Blob, 'size' | 'text'>): Promis
   return file.text();
 }
 
-/**
- * Adds the profiles of an export file as new profiles, whatever ids the file claims, so an
- * import never overwrites what is already here. Everything is written in one transaction: a
- * file that fails anywhere changes nothing.
- */
-export async function importProfiles(db: IdiolectDatabase, fileText: string): Promise<ProfileImportSummary> {
-  const file = parseProfileExport(fileText);
-  const existingNames = new Set((await listProfiles(db)).map((profile) => profile.name));
-  const context = await readAdmissionContext(db);
-  const prepared: ProfileWithRecords[] = [];
-  for (const entry of file.profiles) prepared.push(await withFreshIds(entry, existingNames, context));
-  await addProfilesWithRecords(db, prepared);
-  return {
-    profiles: prepared.length,
-    samples: prepared.reduce((sum, entry) => sum + entry.samples.length, 0),
-    hypothesisSets: prepared.reduce((sum, entry) => sum + entry.hypothesisSets.length, 0),
-  };
-}
+/** What importing a file would do, profile by profile, before anything is written. */
+export const profileImportPreviewSchema = z.object({ profiles: z.array(profileMergePreviewSchema) });
+export type ProfileImportPreview = z.infer<typeof profileImportPreviewSchema>;
 
 /**
  * A file's sample goes through the same admission checks as any other text (quality, redaction,
  * not an Idiolect rewrite); what the person's Idiolect recorded about it (when, where, excluded) is kept.
  */
-async function admittedSample(sample: Sample, context: AdmissionContext): Promise<Sample | null> {
-  const judgement = await judgeOffer(sample, sample.site, sample.source, SOURCE_POLICIES['profile-import'], context);
-  if (!judgement.accepted) return null;
-  const { text, contentHash, wordCount } = judgement.sample;
-  return { ...sample, text, contentHash, wordCount };
+async function admissionOf(db: IdiolectDatabase): Promise<AdmitSample> {
+  const context = await readAdmissionContext(db);
+  return async (sample) => {
+    const judgement = await judgeOffer(sample, sample.site, sample.source, SOURCE_POLICIES['profile-import'], context);
+    if (!judgement.accepted) return null;
+    const { text, contentHash, wordCount } = judgement.sample;
+    return { ...sample, text, contentHash, wordCount };
+  };
 }
 
-async function withFreshIds(entry: ExportedProfile, takenNames: Set<string>, context: AdmissionContext): Promise<ProfileWithRecords> {
-  const profileId = crypto.randomUUID();
-  const name = uniqueName(entry.profile.name, takenNames);
-  takenNames.add(name);
-  const sampleIds = new Map<string, string>();
-  const seenHashes = new Set<string>();
-  const samples: Sample[] = [];
-  for (const offered of entry.samples) {
-    // The file's own hash is not trusted: it decides what counts as a duplicate.
-    const sample = await admittedSample(offered, context);
-    if (!sample || seenHashes.has(sample.contentHash)) continue;
-    seenHashes.add(sample.contentHash);
-    const id = crypto.randomUUID();
-    sampleIds.set(offered.id, id);
-    samples.push({ ...sample, id, profileId });
-  }
-  const hypothesisSets = entry.hypothesisSets.map((set) => ({
-    ...set,
-    id: crypto.randomUUID(),
-    profileId,
-    sampleIds: set.sampleIds.flatMap((id) => sampleIds.get(id) ?? []),
-    // A shared file is as untrusted as model output: what reads like an order to a model is dropped.
-    attributes: mergeAttributes(emptyAttributes, set.attributes),
-    hypotheses: set.hypotheses.filter((hypothesis) => !looksLikeInstruction(hypothesis.statement)).map((hypothesis) => ({
-      ...hypothesis,
-      evidence: hypothesis.evidence.flatMap((item) => {
-        const sampleId = sampleIds.get(item.sampleId);
-        return sampleId ? [{ ...item, sampleId }] : [];
-      }),
-    })),
-  }));
-  return { profile: { ...entry.profile, id: profileId, name }, samples, hypothesisSets };
+async function planImport(db: IdiolectDatabase, fileText: string): Promise<MergePlan> {
+  const file = parseProfileExport(fileText);
+  const baseline = await readImportBaseline(db, {
+    sampleIds: file.profiles.flatMap((entry) => entry.samples.map((sample) => sample.id)),
+    setIds: file.profiles.flatMap((entry) => entry.hypothesisSets.map((set) => set.id)),
+  });
+  return planMerge(file, baseline, await admissionOf(db));
 }
 
-function uniqueName(name: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(name)) return name;
-  for (let copy = 2; ; copy += 1) {
-    const candidate = `${name.slice(0, 70)} (${copy})`;
-    if (!taken.has(candidate)) return candidate;
-  }
+/** What the file holds and what of it is new here; writes nothing. */
+export async function previewProfileImport(db: IdiolectDatabase, fileText: string): Promise<ProfileImportPreview> {
+  return { profiles: (await planImport(db, fileText)).preview };
+}
+
+/**
+ * Merges an export file into what is here (see planMerge): nothing is lost, nothing is added
+ * twice, so importing the same file again adds nothing. Everything is written in one
+ * transaction: a file that fails anywhere changes nothing. Returns what was added and to which profiles.
+ */
+export async function importProfiles(db: IdiolectDatabase, fileText: string): Promise<ProfileImportSummary & { changedProfileIds: string[] }> {
+  const plan = await planImport(db, fileText);
+  await addImportedRecords(db, plan.additions, plan.newProfileIds);
+  return {
+    profiles: plan.newProfileIds.size,
+    merged: plan.preview.filter((entry) => entry.into !== null).length,
+    samples: plan.additions.reduce((sum, entry) => sum + entry.samples.length, 0),
+    hypothesisSets: plan.additions.reduce((sum, entry) => sum + entry.hypothesisSets.length, 0),
+    changedProfileIds: plan.additions.map((entry) => entry.profile.id),
+  };
 }

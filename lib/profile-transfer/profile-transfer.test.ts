@@ -15,7 +15,7 @@ describe('export and import of profiles', () => {
   it('moves a profile to another browser with its samples, hypotheses, statuses and evidence intact', async () => {
     const { text, seeded } = await exportedText();
     const target = freshDatabase();
-    expect(await importProfiles(target, text)).toEqual({ profiles: 1, samples: 4, hypothesisSets: 1 });
+    expect(await importProfiles(target, text)).toMatchObject({ profiles: 1, merged: 0, samples: 4, hypothesisSets: 1 });
 
     const [profile] = await target.profiles.toArray();
     expect(profile!.name).toBe(seeded.profile.name);
@@ -29,15 +29,6 @@ describe('export and import of profiles', () => {
     for (const evidence of set!.hypotheses.flatMap((hypothesis) => hypothesis.evidence)) {
       expect(byId.get(evidence.sampleId)).toContain(evidence.quote);
     }
-  });
-
-  it('never overwrites what is already here: an import beside an existing profile adds a second one', async () => {
-    const { text } = await exportedText();
-    const target = freshDatabase();
-    await seedLearnedProfile(target);
-    await importProfiles(target, text);
-    expect((await target.profiles.toArray()).map((profile) => profile.name).sort()).toEqual(['My voice', 'My voice (2)']);
-    expect(await target.samples.count()).toBe(8);
   });
 
   it('never contains the API key', async () => {
@@ -80,6 +71,16 @@ describe('export and import of profiles', () => {
     const [set] = await target.hypothesisSets.toArray();
     expect(set!.hypotheses.map((hypothesis) => hypothesis.statement)).not.toContainEqual(expect.stringMatching(/instructions/));
     expect(set!.attributes.facts).toEqual(['Runs a small bakery.']);
+  });
+
+  it('keeps what the person set in “About you” as theirs in the imported profile', async () => {
+    const { text } = await exportedText();
+    const file = JSON.parse(text);
+    file.profiles[0].hypothesisSets[0].attributes = { role: 'Baker', domain: null, audiences: [], facts: [], edited: ['role', 'facts'] };
+    const target = freshDatabase();
+    await importProfiles(target, JSON.stringify(file));
+    const [set] = await target.hypothesisSets.toArray();
+    expect(set!.attributes).toEqual({ role: 'Baker', domain: null, audiences: [], facts: [], edited: ['role', 'facts'] });
   });
 
   it('ignores hostile extras: unknown fields, __proto__ keys and evidence pointing at samples not in the file', async () => {

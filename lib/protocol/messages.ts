@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { hypothesisChangeSchema } from '../db/hypothesis-edits';
-import { profileSchema, sampleSchema } from '../db/records';
+import { deletedProfileSchema } from '../db/profiles';
+import { profileSchema, rewriteFeedbackSchema, sampleSchema } from '../db/records';
+import { attributeValuesSchema } from '../hyperalign/schema';
 import { importSummarySchema } from '../import-writing/admit-imported-writing';
 import { readWritingSchema } from '../import-writing/read-writing-result';
-import { profileImportSummarySchema } from '../profile-transfer/import-profiles';
+import { profileImportPreviewSchema, profileImportSummarySchema } from '../profile-transfer/import-profiles';
 import { MAX_IMPORT_BYTES } from '../profile-transfer/export-format';
+import { localServerFindingSchema } from '../llm/local-servers';
 import { MAX_OFFERED_CHARS, sampleOfferSchema } from '../samples/sample-offer';
 import { MAX_BULK_SAMPLES } from '../samples/sample-table';
 import { sampleVerdictSchema } from '../samples/sample-verdict';
@@ -39,7 +42,11 @@ export type SampleSubmission = z.input<typeof sampleSubmissionSchema>;
 export const harvestPolicySchema = z.object({
   /** Whether this page's site is allowed and collection is not paused. */
   collecting: z.boolean(),
+  /** The site is allowed but all collection is paused: a text sent now is not read, and the page may say so. */
+  paused: z.boolean(),
   reviewBeforeSaving: z.boolean(),
+  /** Whether to say quietly in the page what happened to each sent text. */
+  showSentTextNotices: z.boolean(),
 });
 export type HarvestPolicy = z.infer<typeof harvestPolicySchema>;
 
@@ -67,9 +74,13 @@ const bulkChangeSchema = z.object({ changedIds: z.array(id), profileIds: z.array
 
 /** Every message the background serves: the one protocol of the content script, the popup and the options page. */
 export const backgroundMessages = {
-  // The harvesting script's two messages.
+  // The harvesting script's messages.
   submitSample: message('content-scripts', sampleSubmissionSchema, sampleVerdictSchema),
+  /** What submitSample would answer, storing nothing: the review card asks only about texts that would be kept. */
+  previewSample: message('content-scripts', sampleSubmissionSchema, sampleVerdictSchema),
   getHarvestPolicy: message('content-scripts', nothing, harvestPolicySchema),
+  /** The control beside a field was pressed: put the rewrite card into the sender's own tab and frame. */
+  openRewriteCard: message('content-scripts', nothing, done),
 
   getLlmSettings: message('extension-pages', nothing, llmSettingsViewSchema),
   saveLlmSettings: message('extension-pages', llmSettingsChangeSchema, llmSettingsViewSchema),
@@ -77,11 +88,14 @@ export const backgroundMessages = {
   testLlmConnection: message('extension-pages', llmSettingsChangeSchema, connectionReportSchema),
   /** The model names the endpoint as typed offers (for the model picker); empty when it does not say. */
   listLlmModels: message('extension-pages', llmSettingsChangeSchema, z.array(z.string())),
+  /** Ollama, LM Studio and llama.cpp answering on this computer at their default addresses, for the guided start. */
+  findLocalModels: message('extension-pages', nothing, z.array(localServerFindingSchema)),
 
   allowSite: message('extension-pages', siteInput, z.array(z.string())),
   disallowSite: message('extension-pages', siteInput, z.array(z.string())),
   setCollectionPaused: message('extension-pages', z.boolean(), done),
   setReviewBeforeSaving: message('extension-pages', z.boolean(), done),
+  setShowSentTextNotices: message('extension-pages', z.boolean(), done),
   setRedactBeforeStoring: message('extension-pages', z.boolean(), done),
   wipeAllData: message('extension-pages', nothing, done),
   inferNow: message('extension-pages', nothing, z.object({ queued: z.boolean() })),
@@ -93,6 +107,9 @@ export const backgroundMessages = {
   // Samples, through the admission pipeline; each ends in the "samples changed" step.
   addPastedText: message('extension-pages', z.string().max(MAX_OFFERED_CHARS), importSummarySchema),
   importWriting: message('extension-pages', readWritingSchema, importSummarySchema),
+  /** What an export file holds and what of it is new here ("Your data" shows it before importing); writes nothing. */
+  previewProfileImport: message('extension-pages', z.string().max(MAX_IMPORT_BYTES), profileImportPreviewSchema),
+  /** Merges an export file into what is here: nothing lost, nothing added twice. */
   importProfileFile: message('extension-pages', z.string().max(MAX_IMPORT_BYTES), profileImportSummarySchema),
   setSampleExcluded: message('extension-pages', z.object({ sampleId: id, excluded: z.boolean() }), done),
   deleteSample: message('extension-pages', id, done),
@@ -108,8 +125,21 @@ export const backgroundMessages = {
   createProfile: message('extension-pages', z.string().max(200), profileSchema),
   renameProfile: message('extension-pages', z.object({ profileId: id, name: z.string().max(200) }), done),
   switchActiveProfile: message('extension-pages', id, done),
-  deleteProfile: message('extension-pages', id, done),
+  /** Deletes a voice (never the last one) and answers with everything that went, for "Undo". */
+  deleteProfile: message('extension-pages', id, deletedProfileSchema),
+  /** "Undo" of deleteProfile: the voice back exactly as it was, with its sites. */
+  restoreProfile: message('extension-pages', deletedProfileSchema, profileSchema),
+  /** Gives an allowed site its own voice (`profileId: null`: the active profile). */
+  setSiteVoice: message('extension-pages', z.object({ site: siteInput, profileId: id.nullable() }), done),
+  /** The voice a site uses (a host such as "mail.google.com"): the one chosen for it in Sites, else the active one. */
+  voiceForSite: message('extension-pages', siteInput, z.object({ profile: profileSchema, chosenForSite: z.boolean() })),
   changeHypothesis: message('extension-pages', z.object({ setId: id, hypothesisId: id, change: hypothesisChangeSchema }), done),
+  /** "About you" as the person set it; the fields they changed are theirs from then on. */
+  changeAttributes: message('extension-pages', z.object({ setId: id, attributes: attributeValuesSchema }), done),
+
+  // What the person says of a rewrite: evidence for the next refinement.
+  saveRewriteFeedback: message('extension-pages', rewriteFeedbackSchema.omit({ createdAt: true }), done),
+  deleteRewriteFeedback: message('extension-pages', id, done),
 } satisfies Record<string, MessageDeclaration>;
 
 /** Messages the background sends to the harvesting scripts in open tabs. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { rewriteEventSchema, rewriteStartSchema, REWRITE_PORT_NAME } from '../rewrite/rewrite-port';
+import { IN_PAGE_REWRITE_PORT_NAME, rewriteEventSchema, rewriteStartSchema, REWRITE_PORT_NAME } from '../rewrite/rewrite-port';
 import type { Audience } from './messages';
 import { isFromExtensionPage } from './sender-check';
 
@@ -16,6 +16,12 @@ export interface PortDeclaration {
 export const backgroundPorts = {
   /** One rewrite, streamed; closing the port cancels it. */
   rewrite: { name: REWRITE_PORT_NAME, audience: 'extension-pages', start: rewriteStartSchema, events: rewriteEventSchema },
+  /**
+   * The same rewrite for the in-page card, which runs as a content script: injected only on a
+   * site the person allowed or into a tab they invoked Idiolect on. A page's own script cannot
+   * connect (the manifest declares no externally_connectable).
+   */
+  inPageRewrite: { name: IN_PAGE_REWRITE_PORT_NAME, audience: 'content-scripts', start: rewriteStartSchema, events: rewriteEventSchema },
 } satisfies Record<string, PortDeclaration>;
 
 export type BackgroundPort = keyof typeof backgroundPorts;

@@ -7,6 +7,7 @@ import { NOT_FROM_WEB_PAGES, servedListener, type MessageHandler } from './serve
 
 const EXTENSION = 'chrome-extension://abcdefghijklmnop/';
 const OPTIONS_PAGE = { url: `${EXTENSION}options.html` };
+const POLICY = { collecting: true, paused: false, reviewBeforeSaving: false, showSentTextNotices: true };
 const WEB_PAGE = { url: 'https://mail.google.com/mail/u/0/', tab: { url: 'https://mail.google.com/mail/u/0/' } };
 
 /** A handler that records that it ran; what it answers does not matter when the sender is refused. */
@@ -49,9 +50,9 @@ describe('messages the background accepts', () => {
     }
   });
 
-  it('declares only the harvesting script’s two messages open to content scripts', () => {
+  it('declares only the harvesting script’s messages open to content scripts', () => {
     const open = (Object.keys(backgroundMessages) as BackgroundMessage[]).filter((name) => backgroundMessages[name].audience === 'content-scripts');
-    expect(open.sort()).toEqual(['getHarvestPolicy', 'submitSample']);
+    expect(open.sort()).toEqual(['getHarvestPolicy', 'openRewriteCard', 'previewSample', 'submitSample']);
   });
 
   it('checks the input against the declared schema and says which field is wrong', async () => {
@@ -67,9 +68,9 @@ describe('messages the background accepts', () => {
     const pages: unknown[] = [];
     const listener = servedListener('getHarvestPolicy', (_, sender) => {
       pages.push(sender.url);
-      return { collecting: true, reviewBeforeSaving: false };
+      return POLICY;
     }, EXTENSION);
-    await expect(listener({ data: undefined, sender: WEB_PAGE })).resolves.toEqual({ collecting: true, reviewBeforeSaving: false });
+    await expect(listener({ data: undefined, sender: WEB_PAGE })).resolves.toEqual(POLICY);
     expect(pages).toEqual([WEB_PAGE.url]);
   });
 
@@ -82,5 +83,9 @@ describe('messages the background accepts', () => {
     expect(acceptedPort({ name: 'idiolect-rewrite', sender: OPTIONS_PAGE }, EXTENSION)).toBe('rewrite');
     expect(acceptedPort({ name: 'idiolect-rewrite', sender: WEB_PAGE }, EXTENSION)).toBeNull();
     expect(acceptedPort({ name: 'something-else', sender: OPTIONS_PAGE }, EXTENSION)).toBeNull();
+  });
+
+  it('accepts the in-page card’s rewrite port from the content script it runs as', () => {
+    expect(acceptedPort({ name: 'idiolect-rewrite-in-page', sender: WEB_PAGE }, EXTENSION)).toBe('inPageRewrite');
   });
 });

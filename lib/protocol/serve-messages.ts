@@ -5,12 +5,16 @@ import { isFromExtensionPage } from './sender-check';
 export interface MessageSender {
   /** The page that sent it: an extension page, or the web page a content script runs in. */
   url?: string;
-  tab?: { url?: string };
+  tab?: { url?: string; id?: number };
+  frameId?: number;
 }
 
 /** What a handler learns about the sender: the address of the page it came from. */
 export interface SenderPage {
   url: string | undefined;
+  /** The tab and frame a content script's message came from (absent for extension pages). */
+  tabId?: number;
+  frameId?: number;
 }
 
 export type MessageHandler<K extends BackgroundMessage> = (input: MessageInput<K>, sender: SenderPage) => MessageOutput<K> | Promise<MessageOutput<K>>;
@@ -32,7 +36,7 @@ export function servedListener<K extends BackgroundMessage>(name: K, handler: Me
     if (declaration.audience !== 'content-scripts' && !isFromExtensionPage(sender.url, extensionOrigin)) throw new Error(NOT_FROM_WEB_PAGES);
     const input = declaration.input.safeParse(data);
     if (!input.success) throw new Error(`Idiolect could not read this request (${name}): ${describeIssues(input.error.issues)}.`);
-    const output = await handler(input.data as MessageInput<K>, { url: sender.url ?? sender.tab?.url });
+    const output = await handler(input.data as MessageInput<K>, { url: sender.url ?? sender.tab?.url, tabId: sender.tab?.id, frameId: sender.frameId });
     return declaration.output.parse(output);
   };
 }

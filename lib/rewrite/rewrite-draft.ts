@@ -3,8 +3,8 @@ import { latestHypothesisSet } from '../db/hypothesis-sets';
 import type { Sample } from '../db/records';
 import { recentUsableSamples } from '../db/samples';
 import type { PromptSample } from '../hyperalign/inference-prompt';
-import type { DraftKind, LengthChoice } from '../hyperalign/rewrite-choices';
-import { buildRewriteMessages, MAX_EXEMPLARS, rewriteMaxTokens } from '../hyperalign/rewrite-prompt';
+import type { Adjustment, DraftKind, LengthChoice } from '../hyperalign/rewrite-choices';
+import { buildRewriteMessages, hypothesesForRewrite, MAX_EXEMPLARS, rewriteMaxTokens } from '../hyperalign/rewrite-prompt';
 import { withoutRepeats } from '../hyperalign/select-samples';
 import { MIN_SAMPLES_FOR_INFERENCE } from '../inference/learning-threshold';
 import type { ChatMessage, LlmClient } from '../llm/types';
@@ -24,6 +24,7 @@ export interface RewriteInput {
   draft: string;
   kind: DraftKind;
   length: LengthChoice;
+  adjustment?: Adjustment;
 }
 
 /** Recent samples looked at for examples; bounded, like inference, whatever the number stored. */
@@ -45,33 +46,47 @@ export async function loadRewriteExemplars(db: IdiolectDatabase, profileId: stri
   return byLength.slice(0, MAX_EXEMPLARS).map(({ id, text, kind: sampleKind, site }) => ({ id, text, kind: sampleKind, site }));
 }
 
+/** The hypotheses a rewrite was conditioned on, so the person can see them and say whether it worked. */
+export interface RewriteGuidance {
+  setId: string;
+  hypotheses: Array<{ id: string; statement: string }>;
+}
+
 /** The generation prompt for a draft: the current hypotheses and attributes, and a few examples. */
-export async function prepareRewrite(db: IdiolectDatabase, input: RewriteInput): Promise<ChatMessage[]> {
+export async function prepareGuidedRewrite(db: IdiolectDatabase, input: RewriteInput): Promise<{ messages: ChatMessage[]; guidedBy: RewriteGuidance }> {
   const [set, exemplars] = await Promise.all([
     latestHypothesisSet(db, input.profileId),
     loadRewriteExemplars(db, input.profileId, input.kind, input.draft),
   ]);
   if (!set) throw new NoProfileYetError();
-  return buildRewriteMessages({
+  const messages = buildRewriteMessages({
     draft: input.draft,
     hypotheses: set.hypotheses,
     attributes: set.attributes,
     kind: input.kind,
     length: input.length,
+    adjustment: input.adjustment,
     exemplars,
   });
+  const guidedBy = { setId: set.id, hypotheses: hypothesesForRewrite(set.hypotheses).map(({ id, statement }) => ({ id, statement })) };
+  return { messages, guidedBy };
+}
+
+export async function prepareRewrite(db: IdiolectDatabase, input: RewriteInput): Promise<ChatMessage[]> {
+  return (await prepareGuidedRewrite(db, input)).messages;
 }
 
 /**
- * Stage 2 of HyPerAlign: the draft rewritten in the person's voice, streamed. The profile is the
- * person's, not a model's: whichever provider is configured now uses it unchanged.
+ * Stage 2 of HyPerAlign: the draft rewritten in the person's voice, streamed, and the hypotheses
+ * that guided it. The profile is the person's, not a model's: whichever provider is configured now
+ * uses it unchanged.
  */
-export async function* rewriteDraftInUserVoice(
+export async function rewriteDraftInUserVoice(
   db: IdiolectDatabase,
   llm: LlmClient,
   input: RewriteInput,
   signal?: AbortSignal,
-): AsyncIterable<string> {
-  const messages = await prepareRewrite(db, input);
-  yield* llm.streamText({ messages, maxTokens: rewriteMaxTokens(input.draft), signal });
+): Promise<{ guidedBy: RewriteGuidance; deltas: AsyncIterable<string> }> {
+  const { messages, guidedBy } = await prepareGuidedRewrite(db, input);
+  return { guidedBy, deltas: llm.streamText({ messages, maxTokens: rewriteMaxTokens(input.draft), signal }) };
 }

@@ -1,6 +1,7 @@
 import type { IdiolectDatabase } from '../db/database';
-import { storeInActiveProfile } from '../db/sample-writes';
-import { countUsableSamples } from '../db/samples';
+import { storeInProfileOfSite } from '../db/sample-writes';
+import { countUsableSamples, hasSampleWithHash } from '../db/samples';
+import { readVoiceForSite } from '../db/site-voices';
 import { readSetting } from '../db/settings';
 import { isStorageFull, storageFullMessage } from '../db/storage-full';
 import { hostOf } from '../harvest/host-of';
@@ -8,7 +9,7 @@ import { MIN_SAMPLES_FOR_INFERENCE } from '../inference/inference-jobs';
 import { readAdmissionContext } from './admission-context';
 import { judgeOffer, type Judgement } from './judge-offer';
 import type { AdmissionSource, SampleOffer } from './sample-offer';
-import { DUPLICATE_VERDICT, failedVerdict, ignoredVerdict, storedVerdict, type SampleVerdict } from './sample-verdict';
+import { DUPLICATE_VERDICT, failedVerdict, ignoredVerdict, PAUSED_VERDICT, storedVerdict, type SampleVerdict } from './sample-verdict';
 import { SOURCE_POLICIES } from './source-policy';
 
 /** What an admission did: one verdict per offered text, in order, and the profile it went to. */
@@ -34,6 +35,11 @@ function siteOf(source: AdmissionSource, pageUrl: string | undefined): string | 
   return source === 'selection' ? (host ?? '') : host;
 }
 
+/** The page's host for sources that come from a page (its voice may be the site's own); null for pastes and files. */
+function pageHostOf(source: AdmissionSource, site: string | null): string | null {
+  return source === 'harvest' || source === 'selection' ? site || null : null;
+}
+
 /** Refusals that concern the whole request (where it came from, pause), before any text is read. */
 async function refusalOfRequest(db: IdiolectDatabase, source: AdmissionSource, site: string | null): Promise<SampleVerdict | null> {
   const policy = SOURCE_POLICIES[source];
@@ -41,7 +47,7 @@ async function refusalOfRequest(db: IdiolectDatabase, source: AdmissionSource, s
     if (!site) return ignoredVerdict('The page has no address.', 'the page has no address');
     if (!(await readSetting(db, 'allowedSites')).includes(site)) return ignoredVerdict(`Collection is not allowed on ${site}.`, 'site not allowed');
   }
-  if (policy.honoursPause && (await readSetting(db, 'collectionPaused'))) return ignoredVerdict('Collection is paused.', 'collection is paused');
+  if (policy.honoursPause && (await readSetting(db, 'collectionPaused'))) return PAUSED_VERDICT;
   return null;
 }
 
@@ -66,9 +72,10 @@ export async function admitSamples(
   const accepted = judgements.flatMap((judgement) => (judgement.accepted ? [judgement] : []));
   if (accepted.length === 0) return { verdicts: judgements.flatMap((judgement) => (judgement.accepted ? [] : [judgement.verdict])), profileId: null, storedCount: 0 };
 
-  let written: Awaited<ReturnType<typeof storeInActiveProfile>>;
+  let written: Awaited<ReturnType<typeof storeInProfileOfSite>>;
   try {
-    written = await storeInActiveProfile(db, accepted.map((judgement) => judgement.sample));
+    // The one place a text's profile is decided: the voice its site uses (Sites), else the active one.
+    written = await storeInProfileOfSite(db, pageHostOf(source, site), accepted.map((judgement) => judgement.sample));
   } catch (error) {
     // One transaction: a refused write leaves the store as it was.
     if (!isStorageFull(error)) throw error;
@@ -82,4 +89,26 @@ export async function admitSamples(
     return written.stored[next++] ? storedVerdict(judgement.short, usable, MIN_SAMPLES_FOR_INFERENCE) : DUPLICATE_VERDICT;
   });
   return { verdicts, profileId: written.profileId, storedCount: written.added.length };
+}
+
+/**
+ * What admitting one text would answer, storing nothing: the same policy, checks and duplicate
+ * test. The in-page review card asks only about texts that this says would be kept.
+ */
+export async function previewAdmission(
+  db: IdiolectDatabase,
+  source: Exclude<AdmissionSource, 'profile-import'>,
+  offer: SampleOffer,
+  where: { pageUrl?: string } = {},
+): Promise<SampleVerdict> {
+  const site = siteOf(source, where.pageUrl);
+  const refusal = await refusalOfRequest(db, source, site);
+  if (refusal) return refusal;
+  const judgement = await judgeOffer(offer, site ?? '', source, SOURCE_POLICIES[source], await readAdmissionContext(db));
+  if (!judgement.accepted) return judgement.verdict;
+  // The voice the text would go to: its site's own, else the active one.
+  const profile = (await readVoiceForSite(db, pageHostOf(source, site)))?.profile;
+  if (profile && (await hasSampleWithHash(db, profile.id, judgement.sample.contentHash))) return DUPLICATE_VERDICT;
+  const usable = profile ? await countUsableSamples(db, profile.id, MIN_SAMPLES_FOR_INFERENCE) : 0;
+  return storedVerdict(judgement.short, usable + 1, MIN_SAMPLES_FOR_INFERENCE);
 }

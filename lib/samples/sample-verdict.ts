@@ -32,6 +32,9 @@ export function ignoredVerdict(reason: string, label: string): SampleVerdict {
   return { status: 'ignored', reason, label, message: `Not kept: ${label}.` };
 }
 
+/** Pausing promises nothing is collected; the in-page notice for a text sent while paused uses these words too. */
+export const PAUSED_VERDICT: SampleVerdict = ignoredVerdict('Collection is paused.', 'collection is paused');
+
 export function failedVerdict(reason: string): SampleVerdict {
   return { status: 'failed', reason, message: `Not kept: ${reason}` };
 }

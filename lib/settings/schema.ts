@@ -35,6 +35,9 @@ export const llmSettingsSchema = llmSettingsFieldsSchema.superRefine((settings, 
 });
 export type LlmSettings = z.infer<typeof llmSettingsSchema>;
 
+export const verifiedEndpointSchema = z.object({ provider: providerIdSchema, baseURL: z.string(), model: z.string() });
+export type VerifiedEndpoint = z.infer<typeof verifiedEndpointSchema>;
+
 /** A site the user allowed collection on, named by its host ("mail.google.com", "127.0.0.1"). */
 export const allowedSiteSchema = z
   .string()
@@ -47,12 +50,16 @@ export const settingsSchemas = {
   allowedSites: z.array(allowedSiteSchema),
   collectionPaused: z.boolean(),
   reviewBeforeSaving: z.boolean(),
+  /** Say quietly in the page what happened to each sent text ("Kept for learning (3 of 4)."). */
+  showSentTextNotices: z.boolean(),
   redactBeforeStoring: z.boolean(),
   /** Duplicate hashes of the latest rewrites Idiolect produced, so they are not learned back as the user's own text. */
   recentRewriteHashes: z.array(z.string()).max(200),
   activeProfileId: z.string().nullable(),
   /** Per-site voices ("mail.google.com uses Work email"): harvest and rewrite there use that profile, not the active one. */
   siteProfiles: z.record(allowedSiteSchema, z.string()),
+  /** The endpoint that last answered Test connection; the guided start's first step is done when it is the saved one. */
+  verifiedEndpoint: verifiedEndpointSchema.nullable(),
 } as const;
 export type SettingKey = keyof typeof settingsSchemas;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof settingsSchemas)[K]>;
@@ -62,10 +69,12 @@ export const defaultSettings: { [K in SettingKey]: SettingValue<K> } = {
   allowedSites: [],
   collectionPaused: false,
   reviewBeforeSaving: false,
+  showSentTextNotices: true,
   redactBeforeStoring: false,
   recentRewriteHashes: [],
   activeProfileId: null,
   siteProfiles: {},
+  verifiedEndpoint: null,
 };
 
 /** Used until the person saves their own choice, when the browser has an on-device model. */

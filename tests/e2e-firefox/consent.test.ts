@@ -72,7 +72,7 @@ describe('Firefox: the user controls collection: allowing a site from the popup,
 
   it('stops collecting on a site removed from the options', async () => {
     await options.getByRole('button', 'Remove 127.0.0.1').click();
-    await options.getByRole('status').waitForText('Stopped collecting on 127.0.0.1.');
+    await options.getByRole('region', 'Sites where Idiolect learns from what you send').getByRole('status').waitForText('Stopped collecting on 127.0.0.1.');
     await pollUntil(() => readStoredSetting(options, 'allowedSites'), (sites) => Array.isArray(sites) && sites.length === 0, 'no allowed sites');
   });
 });

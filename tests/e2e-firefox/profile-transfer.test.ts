@@ -36,8 +36,8 @@ describe('Firefox: the user exports, wipes and restores their profile', () => {
 
   it('exports a file with the profile and without the API key, wipes everything, and imports it back', async () => {
     await options.getByRole('button', 'Forget API key').waitFor();
-    await options.getByRole('button', 'Export profiles').click();
-    await options.waitForText(/Exported 1 profile\(s\)\./);
+    await options.getByRole('button', 'Export').click();
+    await options.waitForText('Exported 1 voice with 4 samples.');
     const [file] = await pollUntil(() => firefox.downloads(), (files) => files.length === 1, 'the export to be downloaded');
     const exported = await readFile(file!, 'utf8');
     for (const text of LEARNING_TEXTS) expect(exported).toContain(JSON.stringify(text).slice(1, -1));
@@ -54,7 +54,10 @@ describe('Firefox: the user exports, wipes and restores their profile', () => {
     expect(await options.getByLabel('API key').property('placeholder')).not.toMatch(/A key is saved/);
 
     await importField().setInputFile(file!);
-    await options.waitForText('Imported 1 profile(s) with 4 samples and 1 hypothesis versions.');
+    await options.waitForText('Importing adds 4 samples and 1 learned version, in 1 new voice.');
+    expect(await readStoredSampleTexts(options)).toEqual([]);
+    await options.getByRole('button', 'Import').click();
+    await options.waitForText('Imported 4 samples and 1 learned version into 1 new voice.');
     expect(await readStoredSampleTexts(options)).toEqual([...LEARNING_TEXTS].sort());
   });
 

@@ -34,12 +34,15 @@ describe('Firefox: allowing a real web site asks Firefox, and only Allow lets co
     return scripts.flatMap((script) => script.matches ?? []);
   }
 
+  /** The Sites part's own status: the page has others (the guided start, Profile, Your data). */
+  const sitesStatus = () => options.getByRole('region', 'Sites where Idiolect learns from what you send').getByRole('status');
+
   it('denied in the prompt: the site is not allowed and nothing is registered for it', async () => {
     await options.getByRole('textbox', 'Site to allow').fill('blog.example.test');
     await options.getByRole('button', 'Allow site').click();
     const prompt = await firefox.answerPermissionPrompt('Deny');
     expect(prompt.text).toContain('blog.example.test');
-    await options.getByRole('status').waitForText('Idiolect was not given access to blog.example.test, so it will not collect there.');
+    await sitesStatus().waitForText('Idiolect was not given access to blog.example.test, so it will not collect there.');
     expect(await options.getByRole('button', 'Remove blog.example.test').count()).toBe(0);
     expect((await registeredMatches()).filter((match) => match.includes('blog.example.test'))).toEqual([]);
   });
@@ -49,7 +52,7 @@ describe('Firefox: allowing a real web site asks Firefox, and only Allow lets co
     await options.getByRole('button', 'Allow site').click();
     const prompt = await firefox.answerPermissionPrompt('Allow');
     expect(prompt.text).toContain('mail.example.test');
-    await options.getByRole('status').waitForText('Collecting what you send on mail.example.test.');
+    await sitesStatus().waitForText('Collecting what you send on mail.example.test.');
     await options.getByRole('list', 'Allowed sites').getByRole('button', 'Remove mail.example.test').waitFor();
     expect(await registeredMatches()).toEqual(expect.arrayContaining(['https://mail.example.test/*', 'http://mail.example.test/*']));
 

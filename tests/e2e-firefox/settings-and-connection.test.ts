@@ -57,7 +57,7 @@ describe('Firefox: the model settings, Test connection and allowing a site, in t
     expect(await form.locator('[role=alert]').textContent()).toContain(`OLLAMA_ORIGINS=${firefox.extensionOrigin}`);
 
     llm.script({ content: 'ready' });
-    await testConnectionSays(/^Connected\. “fake-model” answered in [\d.]+ s \(“ready”\)\. The server offers 2 models\.$/);
+    await testConnectionSays(/^Connected\. “fake-model” answered in [\d.]+ s \(“ready”\)\. The server offers 2 models\. These settings are not saved yet: press Save to use them\.$/);
   });
 
   it('saves the endpoint and the key, which the background then uses', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, readStoredSamples, readStoredSetting, type ExtensionBrowser } from './support/extension-browser';
+import { closedShadowOf } from './support/closed-shadow';
 import { sendMessageOnPage } from './support/compose-page';
 import { startPageServer, type PageServer } from './support/page-server';
 
@@ -35,7 +36,7 @@ describe('the user controls collection: allowing a site, pausing, and reviewing 
     await popup.getByRole('button', { name: 'Collect on this site' }).click();
     await popup.getByText('Collecting what you send on 127.0.0.1.').waitFor();
     await popup.getByRole('button', { name: 'Stop collecting on this site' }).waitFor();
-    await options.getByRole('list', { name: 'Allowed sites' }).getByText('127.0.0.1').waitFor();
+    await options.getByRole('list', { name: 'Allowed sites' }).getByRole('button', { name: 'Remove 127.0.0.1' }).waitFor();
     await popup.close();
     // The harvesting script is registered for pages loaded from now on.
     await compose.reload();
@@ -60,13 +61,15 @@ describe('the user controls collection: allowing a site, pausing, and reviewing 
   it('asks Keep or Discard in the page when review is on, and stores only what was kept', async () => {
     await options.getByRole('switch', { name: 'Ask before keeping each sample' }).check();
     await expect.poll(() => readStoredSetting(options, 'reviewBeforeSaving')).toBe(true);
+    // The card is in a closed shadow root: found through the accessibility tree, clicked with the mouse.
+    const card = await closedShadowOf(compose);
     await sendMessageOnPage(compose, DISCARDED);
-    await compose.getByRole('button', { name: 'Discard, do not keep' }).click();
+    await card.click('button', 'Discard, do not keep');
     await sendMessageOnPage(compose, KEPT);
-    await compose.getByRole('button', { name: 'Keep as writing sample' }).click();
+    await card.click('button', 'Keep as writing sample');
 
     await expect.poll(async () => (await readStoredSamples(options)).map((sample) => sample.text).sort()).toEqual([AFTER_RESUME, KEPT].sort());
-    await expect(compose.getByRole('dialog', { name: 'Idiolect: keep this writing sample?' }).count()).resolves.toBe(0);
+    await expect.poll(() => card.count('dialog', 'Idiolect: keep this writing sample?')).toBe(0);
   });
 
   it('stops collecting on a site removed from the options', async () => {

@@ -76,8 +76,8 @@ describe('the model connection and the rewrite, in the built extension', () => {
     await testConnectionSays(new RegExp(`^Ollama refused the request \\(403\\).*OLLAMA_ORIGINS=chrome-extension://${browser.extensionId}`));
 
     llm.script({ content: 'ready' });
-    await testConnectionSays(/^Connected\. “fake-model” answered in [\d.]+ s \(“ready”\)\. The server offers 2 models\.$/);
-    // Nothing was saved by testing.
+    await testConnectionSays(/^Connected\. “fake-model” answered in [\d.]+ s \(“ready”\)\. The server offers 2 models\. These settings are not saved yet: press Save to use them\.$/);
+    // Nothing was saved by testing, as it said.
     await options.reload();
     expect(await options.getByRole('combobox', { name: 'Provider' }).inputValue()).not.toBe('ollama');
   });
@@ -88,7 +88,9 @@ describe('the model connection and the rewrite, in the built extension', () => {
     llm.script(profileReplyFor);
     await importTexts(options, ENGINE_TEXTS);
     const popup = await browser.openExtensionPage('popup.html');
+    await popup.getByRole('button', { name: 'How you write' }).click();
     for (const statement of SCRIPTED_HYPOTHESES) await popup.getByRole('list', { name: 'How you write' }).getByText(statement).waitFor();
+    await popup.keyboard.press('Escape');
 
     llm.script({ content: 'Hi all - review is Tuesday at 3pm, room 204. - J' });
     await popup

@@ -74,6 +74,7 @@ describe('an inference in flight outlives the MV3 service worker', () => {
     expect(sets[0]!.hypotheses.map((hypothesis) => hypothesis.statement)).toEqual(SCRIPTED_HYPOTHESES);
 
     const popup = await browser.openExtensionPage('popup.html');
+    await popup.getByRole('button', { name: 'How you write' }).click();
     const shown = popup.getByRole('list', { name: 'How you write' });
     for (const statement of SCRIPTED_HYPOTHESES) await shown.getByText(statement).waitFor();
     // Nothing is left to resume, so no third request can follow.

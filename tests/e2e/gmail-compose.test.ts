@@ -24,7 +24,7 @@ describe('a Gmail-like reply: what is harvested on send, and what a rewrite does
     const options = await browser.openExtensionPage('options.html');
     await options.getByRole('textbox', { name: 'Site to allow' }).fill('127.0.0.1');
     await options.getByRole('button', { name: 'Allow site' }).click();
-    await options.getByRole('list', { name: 'Allowed sites' }).getByText('127.0.0.1').waitFor();
+    await options.getByRole('list', { name: 'Allowed sites' }).getByRole('button', { name: 'Remove 127.0.0.1' }).waitFor();
     extensionPage = options;
   });
 

@@ -8,6 +8,7 @@ import { declaredPatternContaining } from '../support/match-pattern';
 
 /** Why each permission is in the manifest; a permission without a reason here fails the test. */
 const WHY: Record<string, string> = {
+  storage: 'the popup keeps each tab’s draft and tries in session storage (memory only), so closing and reopening it loses nothing.',
   unlimitedStorage: 'months of writing samples must not be evicted from IndexedDB under storage pressure.',
   scripting: 'the harvesting script is registered at run time, only for the sites the person allowed.',
   contextMenus: '“Add selection to Idiolect” on the page’s context menu.',

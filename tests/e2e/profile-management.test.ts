@@ -31,13 +31,15 @@ describe('the user reads, edits, exports, wipes and restores their profile', () 
 
   it('edits one hypothesis and rejects another; the popup shows the edit and hides the rejected one', async () => {
     await options.getByRole('button', { name: `Edit “${FIRST}”` }).click();
-    await options.getByRole('textbox', { name: 'Edit hypothesis' }).fill('Greets people by first name, never with “Dear”.');
-    await options.getByRole('button', { name: 'Save hypothesis' }).click();
-    await options.getByText('Greets people by first name, never with “Dear”.').waitFor();
+    await options.getByRole('textbox', { name: `New wording for “${FIRST}”` }).fill('Greets people by first name, never with “Dear”.');
+    await options.getByRole('button', { name: `Use this wording for “${FIRST}”` }).click();
+    await options.getByRole('button', { name: 'Edit “Greets people by first name, never with “Dear”.”' }).waitFor();
     await options.getByRole('button', { name: `Reject “${SECOND}”` }).click();
-    await options.getByRole('button', { name: `Restore “${SECOND}”` }).waitFor();
+    await options.getByText('Rejected by you (1)').click();
+    await options.getByRole('list', { name: 'Rejected hypotheses' }).getByRole('button', { name: `Restore “${SECOND}”` }).waitFor();
 
     const popup = await browser.openExtensionPage('popup.html');
+    await popup.getByRole('button', { name: 'How you write' }).click();
     const list = popup.getByRole('list', { name: 'How you write' });
     await list.getByText('Greets people by first name, never with “Dear”.').waitFor();
     await list.getByText(THIRD).waitFor();
@@ -54,7 +56,7 @@ describe('the user reads, edits, exports, wipes and restores their profile', () 
   });
 
   it('exports a file with the profile and without the API key, wipes everything, and imports it back', async () => {
-    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export profiles' }).click()]);
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export', exact: true }).click()]);
     const exported = await readFile((await download.path())!, 'utf8');
     for (const text of LEARNING_TEXTS) expect(exported).toContain(JSON.stringify(text).slice(1, -1));
     expect(exported).not.toContain(API_KEY);
@@ -69,7 +71,10 @@ describe('the user reads, edits, exports, wipes and restores their profile', () 
       mimeType: 'application/json',
       buffer: Buffer.from(exported),
     });
-    await options.getByText('Imported 1 profile(s) with 4 samples and 1 hypothesis versions.').waitFor();
+    await options.getByText('Importing adds 4 samples and 1 learned version, in 1 new voice. Nothing here is replaced.').waitFor();
+    expect(await readStoredSamples(options)).toEqual([]);
+    await options.getByRole('button', { name: 'Import', exact: true }).click();
+    await options.getByRole('status').getByText('Imported 4 samples and 1 learned version into 1 new voice.').waitFor();
     expect((await readStoredSamples(options)).map((sample) => sample.text).sort()).toEqual([...LEARNING_TEXTS].sort());
   });
 

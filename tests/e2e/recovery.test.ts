@@ -48,6 +48,7 @@ describe('when the model endpoint fails, the user is told why, keeps their sampl
     await options.getByRole('status').getByText('Saved.').waitFor();
     llm.script(profileReplyFor);
     await popup.getByRole('button', { name: 'Try learning again' }).click();
+    await popup.getByRole('button', { name: 'How you write' }).click();
     await popup.getByRole('list', { name: 'How you write' }).getByText(SCRIPTED_HYPOTHESES[0]!).waitFor();
     expect(llm.chatRequests.map((request) => request.headers.authorization)).toEqual(['Bearer sk-a-mistyped-key', `Bearer ${RIGHT_KEY}`]);
   });

@@ -77,8 +77,11 @@ describe('walking skeleton: sent texts become a profile that rewrites drafts', (
     for (const text of [TYPED_NOT_SENT, SENT_ON_OTHER_SITE, PASSWORD, 'hidden-token-never-read']) {
       expect(prompt).not.toContain(text);
     }
+    // What was learned folds away in the popup until asked for.
+    await popup.getByRole('button', { name: 'How you write' }).click();
     const hypotheses = popup.getByRole('list', { name: 'How you write' });
     for (const statement of SCRIPTED_HYPOTHESES) await hypotheses.getByText(statement).waitFor();
+    await popup.keyboard.press('Escape');
     expect(llm.chatRequests).toHaveLength(1);
   });
 

@@ -18,7 +18,7 @@ function sourceFiles(folder: string): string[] {
     .map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)));
 }
 
-const TABLE_USE = /\b\w*(?:db|Db|transaction)\.(?:profiles|samples|hypothesisSets|jobs|settings|styleProfiles|tables|table\(|transaction\()/;
+const TABLE_USE = /\b\w*(?:db|Db|transaction)\.(?:profiles|samples|hypothesisSets|jobs|settings|styleProfiles|rewriteFeedback|tables|table\(|transaction\()/;
 const DEXIE_IMPORT = /from ['"]dexie['"]/;
 
 /** What a file does to tables it should not touch, by line: empty when it keeps to the boundary. */
@@ -33,10 +33,18 @@ const READS_FOR_PAGES = new Set([
   'readActiveVoice',
   'watchSampleIdsOfProfile',
   'samplesByIds',
+  'readProfileView',
   'listProfiles',
   'samplesOfProfile',
   'readSetting',
+  'readSavedSetting',
   'latestHypothesisSet',
+  'listRewriteFeedback',
+  'readRewriteFeedback',
+  'hypothesisSetsOf',
+  'listVoices',
+  'countStoredRecords',
+  'readVoiceForSite',
 ]);
 
 function libDbImportsOf(source: string): string[] {

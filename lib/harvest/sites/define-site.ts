@@ -54,8 +54,8 @@ export function defineSite(spec: SiteSpec): SiteAdapter {
     },
     readText: (field) => readFieldText(field, spec.exclude),
     recipientDomain: (field) => spec.recipientDomain?.(field) ?? null,
-    async writeText(field, text) {
-      const result = await writeText(field, text, { keep: spec.exclude });
+    async writeText(field, text, selection) {
+      const result = await writeText(field, text, { keep: spec.exclude, selection });
       spec.afterWrite?.(field);
       return result;
     },

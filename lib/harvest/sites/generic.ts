@@ -18,5 +18,5 @@ export const genericSite: SiteAdapter = {
   },
   readText: (field) => readFieldText(field),
   recipientDomain: () => null,
-  writeText,
+  writeText: (field, text, selection) => writeText(field, text, { selection }),
 };

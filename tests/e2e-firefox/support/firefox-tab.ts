@@ -172,14 +172,19 @@ export class Locator {
     const scope = this.parent ? await this.parent.one() : null;
     const css = 'role' in this.query ? ROLE_CANDIDATES[this.query.role] : this.query.css;
     if (!css) throw new Error(`No candidate selector for role ${'role' in this.query ? this.query.role : ''}`);
-    // Candidates in the scope and in the open shadow roots under it (Idiolect's in-page card lives in one).
+    // Candidates in the scope and in the shadow roots under it, closed ones too (Idiolect's in-page
+    // cards live in closed roots, which only privileged code such as Marionette's system sandbox sees).
     const found = await this.tab.command<{ value: ElementRef[] }>('WebDriver:ExecuteScript', {
+      sandbox: 'system',
       script: `
         const [selector, scope] = arguments;
         const found = [];
         const visit = (root) => {
           found.push(...root.querySelectorAll(selector));
-          for (const element of root.querySelectorAll('*')) if (element.shadowRoot) visit(element.shadowRoot);
+          for (const element of root.querySelectorAll('*')) {
+            const shadow = element.openOrClosedShadowRoot ?? element.shadowRoot;
+            if (shadow) visit(shadow);
+          }
         };
         visit(scope ?? document);
         return found;`,

@@ -96,7 +96,7 @@ async function closeOptionsOpenedAtInstall(context: BrowserContext, extensionId:
 }
 
 /** Reads a table (or one row of it) straight from the extension's IndexedDB, as its own pages can. */
-function readExtensionDatabase(extensionPage: Page, table: string, key?: string): Promise<unknown> {
+export function readExtensionDatabase(extensionPage: Page, table: string, key?: string): Promise<unknown> {
   return extensionPage.evaluate(
     ({ storeName, rowKey }) =>
       new Promise<unknown>((resolve, reject) => {

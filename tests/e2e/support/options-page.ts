@@ -6,7 +6,7 @@ export async function allowSiteFromOptions(browser: ExtensionBrowser, host: stri
   const options = await browser.openExtensionPage('options.html');
   await options.getByRole('textbox', { name: 'Site to allow' }).fill(host);
   await options.getByRole('button', { name: 'Allow site' }).click();
-  await options.getByRole('list', { name: 'Allowed sites' }).getByText(host).waitFor();
+  await options.getByRole('list', { name: 'Allowed sites' }).getByRole('button', { name: `Remove ${host}` }).waitFor();
   return options;
 }
 

@@ -254,7 +254,8 @@ export const section: BenchSection = {
       const learnPopup = await browser.newPage();
       await learnPopup.goto(`chrome-extension://${id}/popup.html`);
       await learnPopup.locator('::-p-aria(Learn from my latest texts now)').setTimeout(30_000).click();
-      await learnPopup.waitForFunction(() => document.body.innerText.includes('Keeps updates short'), { timeout: 60_000, polling: 250 });
+      // The popup keeps what was learned behind "How you write"; the version it names shows the learning is done.
+      await learnPopup.waitForFunction(() => document.body.innerText.includes('profile version 1'), { timeout: 60_000, polling: 250 });
       await learnPopup.close();
       const heap = await workerHeapMb(browser);
       const many = await optionsWithManySamples(browser, id);

@@ -6,6 +6,7 @@ import { HypothesisEditor } from '../HypothesisEditor';
 import { LearningProgress } from '../LearningProgress';
 import { ProfileHistory } from '../ProfileHistory';
 import { ProfileManager } from '../ProfileManager';
+import { RewriteFeedbackList } from '../RewriteFeedbackList';
 import { useActiveProfile } from '../use-active-profile';
 import './profile-section.css';
 
@@ -39,6 +40,9 @@ export function ProfileSection() {
               <ProfileHistory key={profileId} versions={versions} />
             </section>
           )}
+          <div className="surface">
+            <RewriteFeedbackList profileId={view.profile.id} />
+          </div>
         </>
       )}
     </div>

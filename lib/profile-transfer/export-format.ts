@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hypothesisSetSchema } from '../hyperalign/schema';
-import { profileSchema, sampleSchema } from '../db/records';
+import { profileSchema, rewriteFeedbackSchema, sampleSchema } from '../db/records';
 
 export const EXPORT_FORMAT = 'idiolect-profile';
 export const EXPORT_FORMAT_VERSION = 1;
@@ -14,6 +14,8 @@ export const exportedProfileSchema = z.object({
   profile: profileSchema,
   samples: z.array(exportedSampleSchema).max(200_000),
   hypothesisSets: z.array(hypothesisSetSchema).max(10_000),
+  /** Absent in files from before verdicts on rewrites were kept. */
+  rewriteFeedback: z.array(rewriteFeedbackSchema).max(10_000).default([]),
 });
 export type ExportedProfile = z.infer<typeof exportedProfileSchema>;
 

@@ -71,6 +71,7 @@ async function planImport(db: IdiolectDatabase, fileText: string): Promise<Merge
   const baseline = await readImportBaseline(db, {
     sampleIds: file.profiles.flatMap((entry) => entry.samples.map((sample) => sample.id)),
     setIds: file.profiles.flatMap((entry) => entry.hypothesisSets.map((set) => set.id)),
+    feedbackIds: file.profiles.flatMap((entry) => entry.rewriteFeedback.map((feedback) => feedback.id)),
   });
   return planMerge(file, baseline, await admissionOf(db));
 }

@@ -4,6 +4,7 @@ import { seedLearnedProfile } from '../../tests/support/profile-fixtures';
 import { clearEveryTable } from '../db/clear-everything';
 import type { IdiolectDatabase } from '../db/database';
 import { createProfile, renameProfile } from '../db/profiles';
+import { saveRewriteFeedback } from '../db/rewrite-feedback';
 import { addSample } from '../db/sample-writes';
 import { exportProfiles } from './export-profiles';
 import { importProfiles, previewProfileImport } from './import-profiles';
@@ -21,19 +22,30 @@ async function everythingStored(db: IdiolectDatabase) {
     profiles: await db.profiles.orderBy('id').toArray(),
     samples: await db.samples.orderBy('id').toArray(),
     hypothesisSets: await db.hypothesisSets.orderBy('id').toArray(),
+    rewriteFeedback: await db.rewriteFeedback.orderBy('id').toArray(),
   };
 }
 
 async function twoVoices() {
   const db = freshDatabase();
-  const { profile } = await seedLearnedProfile(db);
+  const { profile, set } = await seedLearnedProfile(db);
+  await saveRewriteFeedback(db, {
+    id: 'rewrite-1',
+    profileId: profile.id,
+    verdict: 'not-like-me',
+    note: 'Too formal for my team',
+    rewrite: 'Dear colleagues, please find attached the agenda.',
+    hypothesisIds: [set.hypotheses[0]!.id],
+    setId: set.id,
+    createdAt: '2026-11-30T09:00:00.000Z',
+  });
   const blog = await createProfile(db, 'Blog');
   await addSample(db, { profileId: blog.id, text: BLOG_TEXT, site: 'blog.example.org', kind: 'post', source: 'harvest' });
   return { db, work: profile, blog };
 }
 
 describe('importing an export file', () => {
-  it('after a wipe, restores every profile, sample and hypothesis version exactly, ids included', async () => {
+  it('after a wipe, restores every profile, sample, hypothesis version and verdict on a rewrite exactly, ids included', async () => {
     const { db } = await twoVoices();
     const before = await everythingStored(db);
     const file = JSON.stringify(await exportProfiles(db));
@@ -53,6 +65,7 @@ describe('importing an export file', () => {
       profiles: before.profiles.filter((profile) => profile.id === blog.id),
       samples: before.samples.filter((sample) => sample.profileId === blog.id),
       hypothesisSets: [],
+      rewriteFeedback: [],
     });
   });
 
@@ -63,8 +76,20 @@ describe('importing an export file', () => {
 
     expect(await previewProfileImport(db, file)).toEqual({
       profiles: [
-        { name: 'My voice', into: 'My voice', samples: { inFile: 4, new: 0, alreadyHere: 4, refused: 0 }, hypothesisSets: { inFile: 1, new: 0, alreadyHere: 1 } },
-        { name: 'Blog', into: 'Blog', samples: { inFile: 1, new: 0, alreadyHere: 1, refused: 0 }, hypothesisSets: { inFile: 0, new: 0, alreadyHere: 0 } },
+        {
+          name: 'My voice',
+          into: 'My voice',
+          samples: { inFile: 4, new: 0, alreadyHere: 4, refused: 0 },
+          hypothesisSets: { inFile: 1, new: 0, alreadyHere: 1 },
+          rewriteFeedback: { inFile: 1, new: 0, alreadyHere: 1 },
+        },
+        {
+          name: 'Blog',
+          into: 'Blog',
+          samples: { inFile: 1, new: 0, alreadyHere: 1, refused: 0 },
+          hypothesisSets: { inFile: 0, new: 0, alreadyHere: 0 },
+          rewriteFeedback: { inFile: 0, new: 0, alreadyHere: 0 },
+        },
       ],
     });
     expect(await importProfiles(db, file)).toMatchObject({ profiles: 0, merged: 2, samples: 0, hypothesisSets: 0 });
@@ -80,14 +105,27 @@ describe('importing an export file', () => {
     const exported = JSON.parse(file);
     exported.profiles[0].samples = exported.profiles[0].samples.slice(0, 2);
     exported.profiles[0].hypothesisSets = [];
+    exported.profiles[0].rewriteFeedback = [];
     exported.profiles = [exported.profiles[0]];
     await importProfiles(other, JSON.stringify(exported));
     await addSample(other, { profileId: work.id, text: 'A note written only in this browser, about the quarterly planning session next week.', site: 'mail.example.com', kind: 'email', source: 'harvest' });
 
     expect(await previewProfileImport(other, file)).toEqual({
       profiles: [
-        { name: 'My voice', into: 'My voice', samples: { inFile: 4, new: 2, alreadyHere: 2, refused: 0 }, hypothesisSets: { inFile: 1, new: 1, alreadyHere: 0 } },
-        { name: 'Blog', into: null, samples: { inFile: 1, new: 1, alreadyHere: 0, refused: 0 }, hypothesisSets: { inFile: 0, new: 0, alreadyHere: 0 } },
+        {
+          name: 'My voice',
+          into: 'My voice',
+          samples: { inFile: 4, new: 2, alreadyHere: 2, refused: 0 },
+          hypothesisSets: { inFile: 1, new: 1, alreadyHere: 0 },
+          rewriteFeedback: { inFile: 1, new: 1, alreadyHere: 0 },
+        },
+        {
+          name: 'Blog',
+          into: null,
+          samples: { inFile: 1, new: 1, alreadyHere: 0, refused: 0 },
+          hypothesisSets: { inFile: 0, new: 0, alreadyHere: 0 },
+          rewriteFeedback: { inFile: 0, new: 0, alreadyHere: 0 },
+        },
       ],
     });
     await importProfiles(other, file);
@@ -97,6 +135,7 @@ describe('importing an export file', () => {
     // Every record of the export is here, as it was; the one written only here stayed.
     expect(merged.samples).toEqual(expect.arrayContaining(original.samples));
     expect(merged.hypothesisSets).toEqual(original.hypothesisSets);
+    expect(merged.rewriteFeedback).toEqual(original.rewriteFeedback);
     expect(merged.profiles).toEqual(original.profiles);
   });
 

@@ -24,6 +24,11 @@ export const profileMergePreviewSchema = z.object({
     new: z.number().int().nonnegative(),
     alreadyHere: z.number().int().nonnegative(),
   }),
+  rewriteFeedback: z.object({
+    inFile: z.number().int().nonnegative(),
+    new: z.number().int().nonnegative(),
+    alreadyHere: z.number().int().nonnegative(),
+  }),
 });
 export type ProfileMergePreview = z.infer<typeof profileMergePreviewSchema>;
 
@@ -58,10 +63,11 @@ export async function planMerge(file: ProfileExport, baseline: ImportBaseline, a
     isNew: false,
     sampleIdByHash: new Map(baseline.sampleIdByHash.get(profile.id)),
     versions: new Set(baseline.versions.get(profile.id)),
-    addition: { profile, samples: [], hypothesisSets: [] },
+    addition: { profile, samples: [], hypothesisSets: [], rewriteFeedback: [] },
   }));
   const usedSampleIds = new Set(baseline.takenSampleIds);
   const usedSetIds = new Set(baseline.takenSetIds);
+  const usedFeedbackIds = new Set(baseline.takenFeedbackIds);
   const preview: ProfileMergePreview[] = [];
 
   for (const entry of file.profiles) {
@@ -71,6 +77,7 @@ export async function planMerge(file: ProfileExport, baseline: ImportBaseline, a
       into: created ? null : target.profile.name,
       samples: { inFile: entry.samples.length, new: 0, alreadyHere: 0, refused: 0 },
       hypothesisSets: { inFile: entry.hypothesisSets.length, new: 0, alreadyHere: 0 },
+      rewriteFeedback: { inFile: entry.rewriteFeedback.length, new: 0, alreadyHere: 0 },
     };
     const storedIdOf = new Map<string, string>();
     for (const offered of entry.samples) {
@@ -104,10 +111,22 @@ export async function planMerge(file: ProfileExport, baseline: ImportBaseline, a
       target.addition.hypothesisSets.push(withSamplesHere(set, target.profile.id, version, storedIdOf));
       previewOf.hypothesisSets.new += 1;
     }
+    // A verdict is about one rewrite: the same rewrite's verdict is already here.
+    for (const feedback of entry.rewriteFeedback) {
+      if (usedFeedbackIds.has(feedback.id)) {
+        previewOf.rewriteFeedback.alreadyHere += 1;
+        continue;
+      }
+      usedFeedbackIds.add(feedback.id);
+      target.addition.rewriteFeedback.push({ ...feedback, profileId: target.profile.id });
+      previewOf.rewriteFeedback.new += 1;
+    }
     preview.push(previewOf);
   }
 
-  const additions = targets.filter((target) => target.isNew || target.addition.samples.length > 0 || target.addition.hypothesisSets.length > 0);
+  const additions = targets.filter(
+    (target) => target.isNew || target.addition.samples.length > 0 || target.addition.hypothesisSets.length > 0 || target.addition.rewriteFeedback.length > 0,
+  );
   return {
     additions: additions.map((target) => target.addition),
     newProfileIds: new Set(additions.filter((target) => target.isNew).map((target) => target.profile.id)),
@@ -120,7 +139,7 @@ function targetOf(entry: ExportedProfile, targets: Target[]): { target: Target; 
   const found = targets.find((target) => target.profile.id === entry.profile.id) ?? targets.find((target) => sameProfileName(target.profile.name, entry.profile.name));
   if (found) return { target: found, created: false };
   const profile = { ...entry.profile, name: entry.profile.name.trim() };
-  const created: Target = { profile, isNew: true, sampleIdByHash: new Map(), versions: new Set(), addition: { profile, samples: [], hypothesisSets: [] } };
+  const created: Target = { profile, isNew: true, sampleIdByHash: new Map(), versions: new Set(), addition: { profile, samples: [], hypothesisSets: [], rewriteFeedback: [] } };
   targets.push(created);
   return { target: created, created: true };
 }

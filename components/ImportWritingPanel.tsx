@@ -9,6 +9,7 @@ import {
   type ImportSummary,
 } from '@/lib/import-writing';
 import { sendMessage } from '@/lib/messaging';
+import './import-writing.css';
 
 type Outcome = { role: 'status' | 'alert'; text: string };
 
@@ -79,62 +80,68 @@ export function ImportWritingPanel() {
   const share = running?.progress ? running.progress.bytesRead / Math.max(running.progress.totalBytes, 1) : undefined;
 
   return (
-    <section aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>Import your writing</h3>
-      <p>Texts you wrote before teach Idiolect your voice. They are cleaned like collected samples and stay in this browser.</p>
-
-      <label htmlFor={`${id}-paste`}>Text you wrote</label>
-      <textarea id={`${id}-paste`} rows={5} value={pasted} onChange={(event) => setPasted(event.target.value)} />
-      <div className="actions">
-        <button type="button" disabled={busy} onClick={() => void addPasted()}>
-          Add as sample
-        </button>
+    <section aria-labelledby={`${id}-heading`} className="stack import-writing">
+      <div className="stack tight">
+        <h3 id={`${id}-heading`}>Import your writing</h3>
+        <p className="hint">Texts you wrote before teach Idiolect your voice. They are cleaned like collected samples and stay in this browser.</p>
       </div>
-
-      <label htmlFor={`${id}-files`}>Import files (.txt, .md, .eml, .mbox)</label>
-      <input
-        key={fileInputKey}
-        id={`${id}-files`}
-        type="file"
-        multiple
-        accept=".txt,.md,.markdown,.eml,.mbox"
-        disabled={busy}
-        onChange={(event) => setFiles(Array.from(event.target.files ?? []))}
-      />
-      {files.some(isMbox) && (
-        <>
-          <label htmlFor={`${id}-addresses`}>Your email address(es)</label>
+      <div className="import-ways">
+        <div className="field">
+          <label htmlFor={`${id}-paste`}>Text you wrote</label>
+          <textarea id={`${id}-paste`} rows={5} value={pasted} onChange={(event) => setPasted(event.target.value)} />
+          <div className="actions">
+            <button type="button" className="primary" disabled={busy || pasted.trim() === ''} onClick={() => void addPasted()}>
+              Add as sample
+            </button>
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-files`}>Import files (.txt, .md, .eml, .mbox)</label>
           <input
-            id={`${id}-addresses`}
-            type="text"
-            aria-describedby={`${id}-addresses-hint`}
-            placeholder="you@example.org, you@work.example"
-            value={addresses}
-            onChange={(event) => setAddresses(event.target.value)}
+            key={fileInputKey}
+            id={`${id}-files`}
+            type="file"
+            multiple
+            accept=".txt,.md,.markdown,.eml,.mbox"
+            disabled={busy}
+            onChange={(event) => setFiles(Array.from(event.target.files ?? []))}
           />
-          <p id={`${id}-addresses-hint`}>
-            Only messages you sent are kept. A Gmail Takeout export marks them itself; for other exports, enter the addresses you send from.
-          </p>
-        </>
-      )}
-      <div className="actions">
-        <button type="button" disabled={busy || files.length === 0} onClick={() => void importFiles()}>
-          Import selected files
-        </button>
-        {busy && (
-          <button type="button" onClick={() => running.controller.abort()}>
-            Cancel import
-          </button>
-        )}
+          {files.some(isMbox) && (
+            <>
+              <label htmlFor={`${id}-addresses`}>Your email address(es)</label>
+              <input
+                id={`${id}-addresses`}
+                type="text"
+                aria-describedby={`${id}-addresses-hint`}
+                placeholder="you@example.org, you@work.example"
+                value={addresses}
+                onChange={(event) => setAddresses(event.target.value)}
+              />
+              <p id={`${id}-addresses-hint`} className="hint">
+                Only messages you sent are kept. A Gmail Takeout export marks them itself; for other exports, enter the addresses you send from.
+              </p>
+            </>
+          )}
+          <div className="actions">
+            <button type="button" className="primary" disabled={busy || files.length === 0} onClick={() => void importFiles()}>
+              Import selected files
+            </button>
+            {busy && (
+              <button type="button" onClick={() => running.controller.abort()}>
+                Cancel import
+              </button>
+            )}
+          </div>
+        </div>
       </div>
 
       {busy && (
-        <div>
+        <div className="stack tight">
           <progress aria-label="Import progress" max={1} value={share} />
-          <p>{describeProgress(running.progress)}</p>
+          <p className="meta">{describeProgress(running.progress)}</p>
         </div>
       )}
-      {outcome && <p role={outcome.role}>{outcome.text}</p>}
+      {outcome && <p role={outcome.role} className={outcome.role === 'status' ? 'notice' : undefined}>{outcome.text}</p>}
     </section>
   );
 }

@@ -20,6 +20,7 @@ function viewWith(job: Partial<InferenceJob> | null): ActiveProfileView {
   return {
     profile: { id: 'p1', name: 'My voice', createdAt: now },
     sampleCount: 5,
+    keptOutCount: 0,
     newSinceLearned: 1,
     hypothesisSet: null,
     lastJob: job && { id: 'j1', kind: 'infer', profileId: 'p1', state: 'queued', attempts: 0, createdAt: now, updatedAt: now, error: null, resultSetId: null, ...job },

@@ -16,8 +16,9 @@ export function LearningProgress({ view }: { view: ActiveProfileView }) {
   const [answer, setAnswer] = useState<{ kind: 'status' | 'alert'; message: string } | null>(null);
   const state = learningStateOf(view.lastJob);
   const busy = state.kind === 'queued' || state.kind === 'learning';
-  const { hypothesisSet, sampleCount, newSinceLearned } = view;
-  const enough = sampleCount >= MIN_SAMPLES_FOR_INFERENCE;
+  const { hypothesisSet, sampleCount, keptOutCount, newSinceLearned } = view;
+  const usable = sampleCount - keptOutCount;
+  const enough = usable >= MIN_SAMPLES_FOR_INFERENCE;
   const learnNow = () => {
     setAnswer(null);
     void sendMessage('inferNow').then(
@@ -31,7 +32,7 @@ export function LearningProgress({ view }: { view: ActiveProfileView }) {
         <p className="meta">
           {hypothesisSet
             ? `Version ${hypothesisSet.version}, learned ${new Date(hypothesisSet.createdAt).toLocaleString()} · ${plural(newSinceLearned, 'new sample')} since`
-            : `${plural(sampleCount, 'sample')}; Idiolect learns your voice once it has ${MIN_SAMPLES_FOR_INFERENCE}.`}
+            : `${plural(usable, 'usable sample')}; Idiolect learns your voice once it has ${MIN_SAMPLES_FOR_INFERENCE}.`}
         </p>
         {/* aria-disabled, not disabled: focus stays on the button while the run it started goes on. */}
         <button type="button" className="primary" onClick={() => busy || !enough || learnNow()} aria-disabled={busy || !enough}>

@@ -2,6 +2,7 @@ import { Popover } from 'radix-ui';
 import { useState } from 'react';
 import { MIN_SAMPLES_FOR_INFERENCE } from '@/lib/inference/learning-threshold';
 import { sendMessage } from '@/lib/messaging';
+import { describeSampleCounts } from '@/lib/samples/describe-sample-counts';
 import { optionsPath, sectionTitle } from '@/lib/options/sections';
 import { HypothesisList } from './HypothesisList';
 import type { ActiveProfileView } from './use-active-profile';
@@ -35,13 +36,13 @@ function LearnNowButton({ failed, newSamples }: { failed: boolean; newSamples: n
 
 /** One voice in a line: its samples and version, learning under way or failed, and what it learned (on demand). */
 export function ProfileSummary({ view }: { view: ActiveProfileView }) {
-  const { sampleCount, newSinceLearned, hypothesisSet, lastJob } = view;
+  const { sampleCount, keptOutCount, newSinceLearned, hypothesisSet, lastJob } = view;
   const learning = lastJob?.state === 'queued' || lastJob?.state === 'running';
   return (
     <div className="profile-summary">
       <p className="meta spread">
         <span>
-          <span>{plural(sampleCount, 'sample')}</span>
+          <span>{describeSampleCounts(sampleCount, keptOutCount)}</span>
           {hypothesisSet && ` · profile version ${hypothesisSet.version}`}
         </span>
         {hypothesisSet && (
@@ -74,7 +75,7 @@ export function ProfileSummary({ view }: { view: ActiveProfileView }) {
         </p>
       )}
       {lastJob?.state === 'done' && lastJob.error && <p role="status">{lastJob.error}</p>}
-      {!learning && sampleCount >= MIN_SAMPLES_FOR_INFERENCE && newSinceLearned > 0 && (
+      {!learning && sampleCount - keptOutCount >= MIN_SAMPLES_FOR_INFERENCE && newSinceLearned > 0 && (
         <LearnNowButton failed={lastJob?.state === 'failed'} newSamples={hypothesisSet ? newSinceLearned : null} />
       )}
       {!hypothesisSet && !learning && (

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openIdiolectDatabase } from '@/lib/db/database';
 import { ensureActiveProfile } from '@/lib/db/profiles';
@@ -9,7 +10,7 @@ import { askToKeepSample } from '@/lib/harvest/review-prompt';
 import type { Hypothesis } from '@/lib/hyperalign/schema';
 import { HypothesisList } from './HypothesisList';
 import { ProfileSummary } from './ProfileSummary';
-import { SampleBrowser } from './SampleBrowser';
+import { SampleBrowser } from './samples/SampleBrowser';
 
 /*
  * Samples are other pages' text and hypotheses and errors are model or server output: markup in
@@ -36,10 +37,15 @@ describe('markup in what Idiolect shows is text', () => {
     const profile = await ensureActiveProfile(db);
     const text = `Hi all, pasting the snippet that broke the page yesterday: ${PAYLOAD} Let me know if it renders for you. J`;
     await addSample(db, { profileId: profile.id, text, site: 'mail.example.com', kind: 'email', source: 'harvest' });
+    // jsdom lays nothing out; the table's scroller gets the size a screen would give it.
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(560);
     render(<SampleBrowser profileId={profile.id} />);
-    const list = await screen.findByRole('region', { name: 'Writing samples' });
-    await within(list).findAllByText((content) => content.includes(PAYLOAD));
-    expectShownAsText(list);
+    const table = await screen.findByRole('table', { name: 'Samples' });
+    await userEvent.click(within(table).getByRole('button', { name: /^Hi all, pasting the snippet/ }));
+    const sample = await screen.findByRole('dialog');
+    await within(sample).findAllByText((content) => content.includes(PAYLOAD));
+    expectShownAsText(sample);
+    expect(table.querySelector(MARKUP)).toBeNull();
   });
 
   it('in a hypothesis the model wrote, in the profile', () => {
@@ -55,6 +61,7 @@ describe('markup in what Idiolect shows is text', () => {
         view={{
           profile: { id: 'p1', name: 'My voice', createdAt: now },
           sampleCount: 5,
+          keptOutCount: 0,
           newSinceLearned: 1,
           hypothesisSet: null,
           lastJob: { id: 'j1', kind: 'infer', profileId: 'p1', state: 'failed', attempts: 1, createdAt: now, updatedAt: now, error: `The endpoint rejected the request (400): ${PAYLOAD}.`, resultSetId: null },

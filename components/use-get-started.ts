@@ -16,6 +16,6 @@ export function useGetStarted(): GetStartedSteps | undefined {
       readActiveProfileView(db),
     ]);
     const learnedWith = view.hypothesisSet ? { provider: view.hypothesisSet.provider, model: view.hypothesisSet.model } : null;
-    return getStartedSteps({ savedLlm, verifiedEndpoint, learnedWith, allowedSites, usableSamples: view.sampleCount, samplesNeeded: MIN_SAMPLES_FOR_INFERENCE });
+    return getStartedSteps({ savedLlm, verifiedEndpoint, learnedWith, allowedSites, usableSamples: view.sampleCount - view.keptOutCount, samplesNeeded: MIN_SAMPLES_FOR_INFERENCE });
   });
 }

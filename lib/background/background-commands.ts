@@ -3,6 +3,7 @@ import { changeAttributes, changeHypothesis } from '../db/hypothesis-edits';
 import { createProfile, deleteProfile, ensureActiveProfile, renameProfile, restoreDeletedProfile, switchActiveProfile } from '../db/profiles';
 import { deleteRewriteFeedback, saveRewriteFeedback } from '../db/rewrite-feedback';
 import { deleteSample, setSampleExcluded } from '../db/sample-edits';
+import { deleteSamples, moveSamples, restoreSamples, setSamplesExcluded, type BulkChange } from '../db/sample-writes';
 import type { SecretStore } from '../db/secrets';
 import { writeSetting } from '../db/settings';
 import { ensureProfileForSite, readVoiceForSite, setSiteVoice } from '../db/site-voices';
@@ -39,6 +40,13 @@ async function thenSamplesChanged(services: BackgroundServices, profileId: strin
 /** The profile an admission added samples to; null when it added none. */
 function changedProfileOf(admission: Admission): string | null {
   return admission.storedCount > 0 ? admission.profileId : null;
+}
+
+/** A bulk change of samples, then the "samples changed" step for every profile it touched. */
+async function bulkThenSamplesChanged(services: BackgroundServices, change: Promise<BulkChange>): Promise<BulkChange> {
+  const changed = await change;
+  if (changed.profileIds.length > 0) await services.samplesChanged(changed.profileIds);
+  return changed;
 }
 
 async function summaryAfterChange(services: BackgroundServices, admitted: Promise<AdmittedImport>) {
@@ -103,6 +111,14 @@ export function backgroundCommands(services: BackgroundServices): MessageHandler
     },
     setSampleExcluded: async ({ sampleId, excluded }) => thenSamplesChanged(services, await setSampleExcluded(db, sampleId, excluded)),
     deleteSample: async (sampleId) => thenSamplesChanged(services, await deleteSample(db, sampleId)),
+    setSamplesExcluded: ({ sampleIds, excluded }) => bulkThenSamplesChanged(services, setSamplesExcluded(db, sampleIds, excluded)),
+    deleteSamples: async (sampleIds) => {
+      const deleted = await deleteSamples(db, sampleIds);
+      if (deleted.length > 0) await services.samplesChanged(deleted.map((sample) => sample.profileId));
+      return deleted;
+    },
+    restoreSamples: (samples) => bulkThenSamplesChanged(services, restoreSamples(db, samples)),
+    moveSamples: ({ sampleIds, profileId }) => bulkThenSamplesChanged(services, moveSamples(db, sampleIds, profileId)),
     createProfile: (name) => createProfile(db, name),
     renameProfile: ({ profileId, name }) => renameProfile(db, profileId, name),
     switchActiveProfile: (profileId) => switchActiveProfile(db, profileId),

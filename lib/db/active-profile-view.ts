@@ -4,19 +4,46 @@ import { latestHypothesisSet } from './hypothesis-sets';
 import { latestJobOf } from './jobs';
 import { readActiveProfile } from './profiles';
 import type { InferenceJob, Profile } from './records';
-import { countUsableSamplesSince } from './samples';
+import { countSamplesOfProfile } from './samples';
 
-export interface ActiveProfileView {
+/** The active profile and what was learned for it, without reading its samples. */
+export interface ActiveVoice {
   profile: Profile | null;
-  /** Samples Idiolect may learn from (not excluded). */
-  sampleCount: number;
-  /** Usable samples stored since the current hypotheses were learned (all of them before that). */
-  newSinceLearned: number;
   hypothesisSet: HypothesisSet | null;
   lastJob: InferenceJob | null;
 }
 
-/** The active profile as the popup and options page show it; read-only, for live queries. */
+export interface ActiveProfileView extends ActiveVoice {
+  /** Every sample stored, kept out or not (shown as "N samples (M kept out)" everywhere). */
+  sampleCount: number;
+  /** Samples the person keeps out of learning. */
+  keptOutCount: number;
+  /** Usable samples stored since the current hypotheses were learned (all of them before that). */
+  newSinceLearned: number;
+}
+
+async function voiceOf(db: IdiolectDatabase, profile: Profile | null): Promise<ActiveVoice> {
+  if (!profile) return { profile: null, hypothesisSet: null, lastJob: null };
+  const [hypothesisSet, lastJob] = await Promise.all([latestHypothesisSet(db, profile.id), latestJobOf(db, profile.id)]);
+  return { profile, hypothesisSet: hypothesisSet ?? null, lastJob };
+}
+
+async function viewOf(db: IdiolectDatabase, profile: Profile | null): Promise<ActiveProfileView> {
+  const voice = await voiceOf(db, profile);
+  if (!voice.profile) return { ...voice, sampleCount: 0, keptOutCount: 0, newSinceLearned: 0 };
+  const counts = await countSamplesOfProfile(db, voice.profile.id, voice.hypothesisSet ? learnedUpTo(voice.hypothesisSet) : '');
+  return { ...voice, sampleCount: counts.total, keptOutCount: counts.keptOut, newSinceLearned: counts.usableSince };
+}
+
+/**
+ * The active profile and its learning, for live queries that should not wake on every sample
+ * change (the samples table counts for itself).
+ */
+export async function readActiveVoice(db: IdiolectDatabase): Promise<ActiveVoice> {
+  return voiceOf(db, await readActiveProfile(db));
+}
+
+/** The active profile as the popup and options page show it, with its sample counts; read-only, for live queries. */
 export async function readActiveProfileView(db: IdiolectDatabase): Promise<ActiveProfileView> {
   return viewOf(db, await readActiveProfile(db));
 }
@@ -24,11 +51,4 @@ export async function readActiveProfileView(db: IdiolectDatabase): Promise<Activ
 /** One voice as the popup shows it (the one chosen for the site, or picked); read-only, for live queries. */
 export async function readProfileView(db: IdiolectDatabase, profileId: string): Promise<ActiveProfileView> {
   return viewOf(db, (await db.profiles.get(profileId)) ?? null);
-}
-
-async function viewOf(db: IdiolectDatabase, profile: Profile | null): Promise<ActiveProfileView> {
-  if (!profile) return { profile: null, sampleCount: 0, newSinceLearned: 0, hypothesisSet: null, lastJob: null };
-  const [hypothesisSet, lastJob] = await Promise.all([latestHypothesisSet(db, profile.id), latestJobOf(db, profile.id)]);
-  const counts = await countUsableSamplesSince(db, profile.id, hypothesisSet ? learnedUpTo(hypothesisSet) : '');
-  return { profile, sampleCount: counts.usable, newSinceLearned: counts.since, hypothesisSet: hypothesisSet ?? null, lastJob };
 }

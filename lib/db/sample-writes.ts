@@ -92,3 +92,93 @@ export async function addSample(db: IdiolectDatabase, input: NewSample): Promise
   const { added, duplicates } = await storePreparedSamples(db, input.profileId, [await prepareSample(input)]);
   return added[0] ? { status: 'stored', sample: added[0] } : { status: 'duplicate', existingId: duplicates[0]! };
 }
+
+/** The fingerprint after usable texts came or went: one is folded in place; more let it be rebuilt on the next read, once. */
+async function afterUsableTextsChanged(db: IdiolectDatabase, profileId: string, texts: readonly string[], change: 'add' | 'remove'): Promise<void> {
+  if (texts.length === 1) await updateStyleFingerprint(db, profileId, texts[0]!, change);
+  else if (texts.length > 1) await db.styleProfiles.delete(profileId);
+}
+
+/** Sample texts grouped by profile, for the fingerprint updates of a bulk change. */
+function textsByProfile(samples: readonly Sample[]): Map<string, string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const sample of samples) grouped.set(sample.profileId, [...(grouped.get(sample.profileId) ?? []), sample.text]);
+  return grouped;
+}
+
+export interface BulkChange {
+  /** The samples that changed (those already so, or gone, are left out). */
+  changedIds: string[];
+  /** Profiles whose samples changed: what the "samples changed" step must hear about. */
+  profileIds: string[];
+}
+
+/** Keeps samples out of learning, or lets them back in, in one transaction. */
+export async function setSamplesExcluded(db: IdiolectDatabase, sampleIds: readonly string[], excluded: boolean): Promise<BulkChange> {
+  return db.transaction('rw', db.samples, db.styleProfiles, async () => {
+    const changed = (await db.samples.bulkGet([...sampleIds])).filter((sample): sample is Sample => sample !== undefined && sample.excluded !== excluded);
+    await db.samples.bulkUpdate(changed.map((sample) => ({ key: sample.id, changes: { excluded } })));
+    const grouped = textsByProfile(changed);
+    for (const [profileId, texts] of grouped) await afterUsableTextsChanged(db, profileId, texts, excluded ? 'remove' : 'add');
+    return { changedIds: changed.map((sample) => sample.id), profileIds: [...grouped.keys()] };
+  });
+}
+
+/** Deletes samples in one transaction and returns them whole, so an undo can put back exactly these. */
+export async function deleteSamples(db: IdiolectDatabase, sampleIds: readonly string[]): Promise<Sample[]> {
+  return db.transaction('rw', db.samples, db.styleProfiles, async () => {
+    const deleted = (await db.samples.bulkGet([...sampleIds])).filter((sample): sample is Sample => sample !== undefined);
+    await db.samples.bulkDelete(deleted.map((sample) => sample.id));
+    for (const [profileId, texts] of textsByProfile(deleted.filter((sample) => !sample.excluded))) await afterUsableTextsChanged(db, profileId, texts, 'remove');
+    return deleted;
+  });
+}
+
+/**
+ * Puts deleted samples back as they were (ids, dates, kept-out state), in one transaction. Skips
+ * a sample whose profile is gone (deleted, or "Delete all my data" since), whose id is taken, or
+ * whose text the profile already has again.
+ */
+export async function restoreSamples(db: IdiolectDatabase, samples: readonly Sample[]): Promise<BulkChange> {
+  return db.transaction('rw', db.profiles, db.samples, db.styleProfiles, async () => {
+    const profiles = new Set((await db.profiles.bulkGet([...new Set(samples.map((sample) => sample.profileId))])).flatMap((profile) => (profile ? [profile.id] : [])));
+    const taken = new Set((await db.samples.bulkGet(samples.map((sample) => sample.id))).flatMap((sample) => (sample ? [sample.id] : [])));
+    const restored: Sample[] = [];
+    for (const sample of samples) {
+      if (!profiles.has(sample.profileId) || taken.has(sample.id)) continue;
+      if (await db.samples.where({ profileId: sample.profileId, contentHash: sample.contentHash }).first()) continue;
+      restored.push(sampleSchema.parse(sample));
+      taken.add(sample.id);
+    }
+    await db.samples.bulkAdd(restored);
+    const grouped = textsByProfile(restored);
+    for (const [profileId, texts] of textsByProfile(restored.filter((sample) => !sample.excluded))) await afterUsableTextsChanged(db, profileId, texts, 'add');
+    return { changedIds: restored.map((sample) => sample.id), profileIds: [...grouped.keys()] };
+  });
+}
+
+/**
+ * Moves samples to another profile in one transaction. A text the target already has stays where
+ * it is (a profile holds each text once); both profiles' fingerprints follow.
+ */
+export async function moveSamples(db: IdiolectDatabase, sampleIds: readonly string[], toProfileId: string): Promise<BulkChange> {
+  return db.transaction('rw', db.profiles, db.samples, db.styleProfiles, async () => {
+    if (!(await db.profiles.get(toProfileId))) throw new Error('That profile no longer exists.');
+    const candidates = (await db.samples.bulkGet([...sampleIds])).filter((sample): sample is Sample => sample !== undefined && sample.profileId !== toProfileId);
+    const moved: Sample[] = [];
+    const hashes = new Set<string>();
+    for (const sample of candidates) {
+      if (hashes.has(sample.contentHash) || (await db.samples.where({ profileId: toProfileId, contentHash: sample.contentHash }).first())) continue;
+      hashes.add(sample.contentHash);
+      moved.push(sample);
+    }
+    await db.samples.bulkUpdate(moved.map((sample) => ({ key: sample.id, changes: { profileId: toProfileId } })));
+    const usable = moved.filter((sample) => !sample.excluded);
+    const from = textsByProfile(usable);
+    for (const [profileId, texts] of from) await afterUsableTextsChanged(db, profileId, texts, 'remove');
+    await afterUsableTextsChanged(db, toProfileId, usable.map((sample) => sample.text), 'add');
+    const profileIds = new Set(textsByProfile(moved).keys());
+    if (moved.length > 0) profileIds.add(toProfileId);
+    return { changedIds: moved.map((sample) => sample.id), profileIds: [...profileIds] };
+  });
+}

@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import type { IdiolectDatabase } from './database';
 import type { Sample } from './records';
 
@@ -6,9 +7,49 @@ function storedBetween(db: IdiolectDatabase, profileId: string, since = '', unti
   return db.samples.where('[profileId+storedAt]').between([profileId, since], [profileId, until], includeSince, true);
 }
 
-/** Every sample of the profile, newest first, excluded ones too (the sample browser shows them all). */
+/**
+ * Every sample of the profile, excluded ones too, in no particular order: one bulk read (no
+ * cursor), for the samples table, which sorts and filters them itself.
+ */
 export function samplesOfProfile(db: IdiolectDatabase, profileId: string): Promise<Sample[]> {
-  return storedBetween(db, profileId).reverse().toArray();
+  return db.samples.where('profileId').equals(profileId).toArray();
+}
+
+/** The ids of the profile's samples: a read of the index alone, cheap enough to watch live. */
+export function sampleIdsOfProfile(db: IdiolectDatabase, profileId: string): Promise<string[]> {
+  return db.samples.where('profileId').equals(profileId).primaryKeys();
+}
+
+/** Calls `onIds` with the profile's sample ids now and after every change to them; returns how to stop. */
+export function watchSampleIdsOfProfile(db: IdiolectDatabase, profileId: string, onIds: (ids: string[]) => void): () => void {
+  const subscription = liveQuery(() => sampleIdsOfProfile(db, profileId)).subscribe(onIds);
+  return () => subscription.unsubscribe();
+}
+
+/** The samples among `ids` that still exist, in the order asked. */
+export async function samplesByIds(db: IdiolectDatabase, ids: readonly string[]): Promise<Sample[]> {
+  return (await db.samples.bulkGet([...ids])).filter((sample): sample is Sample => sample !== undefined);
+}
+
+export interface SampleCounts {
+  /** Every sample stored, kept out or not. */
+  total: number;
+  /** Samples the person keeps out of learning. */
+  keptOut: number;
+  /** Usable samples stored after `learnedAt` (what a new version would learn from). */
+  usableSince: number;
+}
+
+/** The profile's sample counts, in one bulk read. */
+export async function countSamplesOfProfile(db: IdiolectDatabase, profileId: string, learnedAt: string): Promise<SampleCounts> {
+  const samples = await samplesOfProfile(db, profileId);
+  let keptOut = 0;
+  let usableSince = 0;
+  for (const sample of samples) {
+    if (sample.excluded) keptOut += 1;
+    else if (sample.storedAt > learnedAt) usableSince += 1;
+  }
+  return { total: samples.length, keptOut, usableSince };
 }
 
 /** The most recent samples the person lets Idiolect learn from, newest first, at most `limit`. */
@@ -24,19 +65,6 @@ export function recentUsableSamples(db: IdiolectDatabase, profileId: string, lim
 export function countUsableSamples(db: IdiolectDatabase, profileId: string, atMost = Infinity): Promise<number> {
   const usable = storedBetween(db, profileId).filter((sample) => !sample.excluded);
   return (Number.isFinite(atMost) ? usable.limit(atMost) : usable).count();
-}
-
-/** Usable samples, and how many of them were stored after `learnedAt` (what a new version would learn from). */
-export async function countUsableSamplesSince(db: IdiolectDatabase, profileId: string, learnedAt: string): Promise<{ usable: number; since: number }> {
-  let usable = 0;
-  let since = 0;
-  await storedBetween(db, profileId)
-    .filter((sample) => !sample.excluded)
-    .each((sample) => {
-      usable += 1;
-      if (sample.storedAt > learnedAt) since += 1;
-    });
-  return { usable, since };
 }
 
 /** Whether at least `atLeast` usable samples exist, stored after `since` and not among `seen`; reads at most that many. */

@@ -31,6 +31,18 @@ export function optionsPath(section: OptionsSectionId): string {
   return `/options.html#${section}`;
 }
 
+/** The sample a fragment asks the samples table to open ("#samples?sample=<id>"), or null. */
+export function sampleOfFragment(fragment: string): string | null {
+  const [section, query = ''] = fragment.replace(/^#/, '').split('?', 2);
+  if (section !== 'samples') return null;
+  return new URLSearchParams(query).get('sample') || null;
+}
+
+/** The extension-relative address that opens one sample in the samples table. */
+export function samplePath(sampleId: string): string {
+  return `${optionsPath('samples')}?${new URLSearchParams({ sample: sampleId })}`;
+}
+
 export function sectionTitle(section: OptionsSectionId): string {
   return OPTIONS_SECTIONS.find(({ id }) => id === section)!.title;
 }

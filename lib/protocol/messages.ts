@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { hypothesisChangeSchema } from '../db/hypothesis-edits';
 import { deletedProfileSchema } from '../db/profiles';
-import { profileSchema, rewriteFeedbackSchema } from '../db/records';
+import { profileSchema, rewriteFeedbackSchema, sampleSchema } from '../db/records';
 import { attributeValuesSchema } from '../hyperalign/schema';
 import { importSummarySchema } from '../import-writing/admit-imported-writing';
 import { readWritingSchema } from '../import-writing/read-writing-result';
@@ -9,6 +9,7 @@ import { profileImportPreviewSchema, profileImportSummarySchema } from '../profi
 import { MAX_IMPORT_BYTES } from '../profile-transfer/export-format';
 import { localServerFindingSchema } from '../llm/local-servers';
 import { MAX_OFFERED_CHARS, sampleOfferSchema } from '../samples/sample-offer';
+import { MAX_BULK_SAMPLES } from '../samples/sample-table';
 import { sampleVerdictSchema } from '../samples/sample-verdict';
 import { llmSettingsFieldsSchema, llmSettingsSchema } from '../settings/schema';
 import { shownStyleScoreSchema } from '../style/shown-score';
@@ -68,6 +69,8 @@ export const connectionReportSchema = z.object({ ok: z.boolean(), message: z.str
 
 const siteInput = z.string().max(2_000);
 const id = z.string().min(1).max(100);
+const sampleIds = z.array(id).min(1).max(MAX_BULK_SAMPLES);
+const bulkChangeSchema = z.object({ changedIds: z.array(id), profileIds: z.array(id) });
 
 /** Every message the background serves: the one protocol of the content script, the popup and the options page. */
 export const backgroundMessages = {
@@ -110,6 +113,13 @@ export const backgroundMessages = {
   importProfileFile: message('extension-pages', z.string().max(MAX_IMPORT_BYTES), profileImportSummarySchema),
   setSampleExcluded: message('extension-pages', z.object({ sampleId: id, excluded: z.boolean() }), done),
   deleteSample: message('extension-pages', id, done),
+  /** The samples table's bulk actions, each one transaction; each answers what changed, for its Undo. */
+  setSamplesExcluded: message('extension-pages', z.object({ sampleIds: sampleIds, excluded: z.boolean() }), bulkChangeSchema),
+  /** Answers the deleted samples whole: "Undo" hands them back to restoreSamples. */
+  deleteSamples: message('extension-pages', sampleIds, z.array(sampleSchema)),
+  /** Puts deleted samples back exactly (ids and all), into profiles that still exist. */
+  restoreSamples: message('extension-pages', z.array(sampleSchema).max(MAX_BULK_SAMPLES), bulkChangeSchema),
+  moveSamples: message('extension-pages', z.object({ sampleIds: sampleIds, profileId: id }), bulkChangeSchema),
 
   // Profiles (voices) and their hypotheses.
   createProfile: message('extension-pages', z.string().max(200), profileSchema),

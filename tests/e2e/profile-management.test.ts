@@ -48,9 +48,11 @@ describe('the user reads, edits, exports, wipes and restores their profile', () 
   });
 
   it('keeps a sample out of learning without deleting it', async () => {
-    await options.getByText(LEARNING_TEXTS[0]!.slice(0, 40)).first().waitFor();
-    await options.getByRole('checkbox', { name: new RegExp(`^Use for learning: ${LEARNING_TEXTS[0]!.slice(0, 30)}`) }).uncheck();
-    await options.getByText('4 samples, 1 kept out of learning.').waitFor();
+    const table = options.getByRole('table', { name: 'Samples' });
+    await table.getByRole('checkbox', { name: new RegExp(`^Select: ${LEARNING_TEXTS[0]!.slice(0, 30)}`) }).check();
+    await options.getByRole('button', { name: 'Keep out of learning' }).click();
+    await options.getByText('4 samples (1 kept out)').waitFor();
+    await expect(readStoredSamples(options)).resolves.toHaveLength(4);
   });
 
   it('exports a file with the profile and without the API key, wipes everything, and imports it back', async () => {

@@ -30,6 +30,9 @@ export function tableUsesIn(source: string): string[] {
 const READS_FOR_PAGES = new Set([
   'openIdiolectDatabase',
   'readActiveProfileView',
+  'readActiveVoice',
+  'watchSampleIdsOfProfile',
+  'samplesByIds',
   'readProfileView',
   'listProfiles',
   'samplesOfProfile',

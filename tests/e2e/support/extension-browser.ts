@@ -132,3 +132,15 @@ export async function readStoredSamples(extensionPage: Page): Promise<StoredSamp
   const rows = (await readExtensionDatabase(extensionPage, 'samples')) as StoredSampleRow[];
   return rows.map(({ text, site, kind, recipientDomain }) => ({ text, site, kind, recipientDomain }));
 }
+
+export interface StoredSampleState {
+  id: string;
+  text: string;
+  excluded: boolean;
+}
+
+/** Each stored sample's id, text and whether it is kept out, to check that an undo put back exactly what was there. */
+export async function readStoredSampleStates(extensionPage: Page): Promise<StoredSampleState[]> {
+  const rows = (await readExtensionDatabase(extensionPage, 'samples')) as StoredSampleState[];
+  return rows.map(({ id, text, excluded }) => ({ id, text, excluded })).sort((a, b) => a.id.localeCompare(b.id));
+}

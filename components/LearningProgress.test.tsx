@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InferenceJob } from '@/lib/db/records';
 import { sendMessage } from '@/lib/messaging';
 import { LearningProgress } from './LearningProgress';
-import type { ActiveProfileView } from './use-active-profile';
+import type { LearningView } from './use-active-profile';
 
 vi.mock('@/lib/messaging', () => ({ sendMessage: vi.fn(async () => ({ queued: true })) }));
 
@@ -16,11 +16,11 @@ afterEach(() => {
 
 const now = new Date().toISOString();
 
-function viewWith(job: Partial<InferenceJob> | null): ActiveProfileView {
+function viewWith(job: Partial<InferenceJob> | null): LearningView {
   return {
     profile: { id: 'p1', name: 'My voice', createdAt: now },
-    sampleCount: 5,
-    keptOutCount: 0,
+    usableUpTo: 4,
+    enough: 4,
     newSinceLearned: 1,
     hypothesisSet: null,
     lastJob: job && { id: 'j1', kind: 'infer', profileId: 'p1', state: 'queued', attempts: 0, createdAt: now, updatedAt: now, error: null, resultSetId: null, ...job },

@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { MIN_SAMPLES_FOR_INFERENCE } from '@/lib/inference/learning-threshold';
 import { learningStateOf } from '@/lib/inference/learning-state';
 import { sendMessage } from '@/lib/messaging';
-import type { ActiveProfileView } from './use-active-profile';
+import type { LearningView } from './use-active-profile';
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -12,13 +11,12 @@ function plural(count: number, word: string): string {
  * Where learning stands for the active profile (queued, learning, done, failed with the way to fix
  * it), from its latest job, and "Learn now" to take in the newest texts at once.
  */
-export function LearningProgress({ view }: { view: ActiveProfileView }) {
+export function LearningProgress({ view }: { view: LearningView }) {
   const [answer, setAnswer] = useState<{ kind: 'status' | 'alert'; message: string } | null>(null);
   const state = learningStateOf(view.lastJob);
   const busy = state.kind === 'queued' || state.kind === 'learning';
-  const { hypothesisSet, sampleCount, keptOutCount, newSinceLearned } = view;
-  const usable = sampleCount - keptOutCount;
-  const enough = usable >= MIN_SAMPLES_FOR_INFERENCE;
+  const { hypothesisSet, usableUpTo, newSinceLearned } = view;
+  const enough = usableUpTo >= view.enough;
   const learnNow = () => {
     setAnswer(null);
     void sendMessage('inferNow').then(
@@ -32,7 +30,9 @@ export function LearningProgress({ view }: { view: ActiveProfileView }) {
         <p className="meta">
           {hypothesisSet
             ? `Version ${hypothesisSet.version}, learned ${new Date(hypothesisSet.createdAt).toLocaleString()} · ${plural(newSinceLearned, 'new sample')} since`
-            : `${plural(usable, 'usable sample')}; Idiolect learns your voice once it has ${MIN_SAMPLES_FOR_INFERENCE}.`}
+            : enough
+              ? 'Enough samples to learn your voice from.'
+              : `${plural(usableUpTo, 'usable sample')}; Idiolect learns your voice once it has ${view.enough}.`}
         </p>
         {/* aria-disabled, not disabled: focus stays on the button while the run it started goes on. */}
         <button type="button" className="primary" onClick={() => busy || !enough || learnNow()} aria-disabled={busy || !enough}>

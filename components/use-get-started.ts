@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { readActiveProfileView } from '@/lib/db/active-profile-view';
+import { readActiveLearningView } from '@/lib/db/active-profile-view';
 import { openIdiolectDatabase } from '@/lib/db/database';
 import { readSavedSetting, readSetting } from '@/lib/db/settings';
 import { MIN_SAMPLES_FOR_INFERENCE } from '@/lib/inference/learning-threshold';
@@ -13,9 +13,9 @@ export function useGetStarted(): GetStartedSteps | undefined {
       readSavedSetting(db, 'llm'),
       readSetting(db, 'verifiedEndpoint'),
       readSetting(db, 'allowedSites'),
-      readActiveProfileView(db),
+      readActiveLearningView(db, MIN_SAMPLES_FOR_INFERENCE),
     ]);
     const learnedWith = view.hypothesisSet ? { provider: view.hypothesisSet.provider, model: view.hypothesisSet.model } : null;
-    return getStartedSteps({ savedLlm, verifiedEndpoint, learnedWith, allowedSites, usableSamples: view.sampleCount - view.keptOutCount, samplesNeeded: MIN_SAMPLES_FOR_INFERENCE });
+    return getStartedSteps({ savedLlm, verifiedEndpoint, learnedWith, allowedSites, usableSamples: view.usableUpTo, samplesNeeded: MIN_SAMPLES_FOR_INFERENCE });
   });
 }

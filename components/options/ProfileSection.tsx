@@ -7,12 +7,12 @@ import { LearningProgress } from '../LearningProgress';
 import { ProfileHistory } from '../ProfileHistory';
 import { ProfileManager } from '../ProfileManager';
 import { RewriteFeedbackList } from '../RewriteFeedbackList';
-import { useActiveProfile } from '../use-active-profile';
+import { useActiveLearning } from '../use-active-profile';
 import './profile-section.css';
 
 /** Who Idiolect thinks the person is as a writer, per voice: what it learned, about them, and how it changed. */
 export function ProfileSection() {
-  const view = useActiveProfile();
+  const view = useActiveLearning();
   const profileId = view?.profile?.id;
   const versions = useLiveQuery(() => (profileId ? hypothesisSetsOf(openIdiolectDatabase(), profileId) : []), [profileId]);
   const set = view?.hypothesisSet;

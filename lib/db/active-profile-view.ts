@@ -4,7 +4,7 @@ import { latestHypothesisSet } from './hypothesis-sets';
 import { latestJobOf } from './jobs';
 import { readActiveProfile } from './profiles';
 import type { InferenceJob, Profile } from './records';
-import { countSamplesOfProfile } from './samples';
+import { countSamplesForLearning, countSamplesOfProfile } from './samples';
 
 /** The active profile and what was learned for it, without reading its samples. */
 export interface ActiveVoice {
@@ -51,4 +51,20 @@ export async function readActiveProfileView(db: IdiolectDatabase): Promise<Activ
 /** One voice as the popup shows it (the one chosen for the site, or picked); read-only, for live queries. */
 export async function readProfileView(db: IdiolectDatabase, profileId: string): Promise<ActiveProfileView> {
   return viewOf(db, (await db.profiles.get(profileId)) ?? null);
+}
+
+/** The active profile as learning sees it: enough samples yet, and how many are new since the last version. */
+export interface LearningView extends ActiveVoice {
+  /** Usable samples, counted up to `enough` (so with 10,000 stored only a few are read). */
+  usableUpTo: number;
+  enough: number;
+  newSinceLearned: number;
+}
+
+/** For live queries of pages that show learning (the Profile section, the guided start) and should stay light however many samples there are. */
+export async function readActiveLearningView(db: IdiolectDatabase, enough: number): Promise<LearningView> {
+  const voice = await readActiveVoice(db);
+  if (!voice.profile) return { ...voice, usableUpTo: 0, enough, newSinceLearned: 0 };
+  const counts = await countSamplesForLearning(db, voice.profile.id, voice.hypothesisSet ? learnedUpTo(voice.hypothesisSet) : null, enough);
+  return { ...voice, usableUpTo: counts.usableUpTo, enough, newSinceLearned: counts.usableSince };
 }

@@ -52,6 +52,24 @@ export async function countSamplesOfProfile(db: IdiolectDatabase, profileId: str
   return { total: samples.length, keptOut, usableSince };
 }
 
+/**
+ * What learning needs to know, in bounded reads (never every sample, so a page watching it stays
+ * light with 10,000 stored): usable samples counted up to `enough`, and usable samples stored after
+ * `learnedAt` (none asked for, `null`, before anything was learned).
+ */
+export async function countSamplesForLearning(
+  db: IdiolectDatabase,
+  profileId: string,
+  learnedAt: string | null,
+  enough: number,
+): Promise<{ usableUpTo: number; usableSince: number }> {
+  const [usableUpTo, usableSince] = await Promise.all([
+    countUsableSamples(db, profileId, enough),
+    learnedAt === null ? 0 : storedBetween(db, profileId, learnedAt, '\uffff', false).filter((sample) => !sample.excluded).count(),
+  ]);
+  return { usableUpTo, usableSince };
+}
+
 /** The most recent samples the person lets Idiolect learn from, newest first, at most `limit`. */
 export function recentUsableSamples(db: IdiolectDatabase, profileId: string, limit: number): Promise<Sample[]> {
   return storedBetween(db, profileId)

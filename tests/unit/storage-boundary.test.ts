@@ -30,6 +30,7 @@ export function tableUsesIn(source: string): string[] {
 const READS_FOR_PAGES = new Set([
   'openIdiolectDatabase',
   'readActiveProfileView',
+  'readActiveLearningView',
   'readActiveVoice',
   'watchSampleIdsOfProfile',
   'samplesByIds',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { learningStateOf } from '@/lib/inference/learning-state';
 import { sendMessage } from '@/lib/messaging';
-import type { LearningView } from './use-active-profile';
+import { useActiveLearning, type LearningView } from './use-active-profile';
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -67,4 +67,13 @@ export function LearningProgress({ view }: { view: LearningView }) {
       {answer?.kind === 'alert' && <p role="alert">{answer.message}</p>}
     </div>
   );
+}
+
+/**
+ * The active voice's learning, watched on its own: only this part of the Profile section wakes
+ * when a sample changes (the hypotheses, About you and History do not depend on samples).
+ */
+export function ActiveLearningProgress() {
+  const view = useActiveLearning();
+  return view ? <LearningProgress view={view} /> : null;
 }

@@ -3,16 +3,16 @@ import { openIdiolectDatabase } from '@/lib/db/database';
 import { hypothesisSetsOf } from '@/lib/db/hypothesis-sets';
 import { AboutYouEditor } from '../AboutYouEditor';
 import { HypothesisEditor } from '../HypothesisEditor';
-import { LearningProgress } from '../LearningProgress';
+import { ActiveLearningProgress } from '../LearningProgress';
 import { ProfileHistory } from '../ProfileHistory';
 import { ProfileManager } from '../ProfileManager';
 import { RewriteFeedbackList } from '../RewriteFeedbackList';
-import { useActiveLearning } from '../use-active-profile';
+import { useActiveVoice } from '../use-active-profile';
 import './profile-section.css';
 
 /** Who Idiolect thinks the person is as a writer, per voice: what it learned, about them, and how it changed. */
 export function ProfileSection() {
-  const view = useActiveLearning();
+  const view = useActiveVoice();
   const profileId = view?.profile?.id;
   const versions = useLiveQuery(() => (profileId ? hypothesisSetsOf(openIdiolectDatabase(), profileId) : []), [profileId]);
   const set = view?.hypothesisSet;
@@ -25,7 +25,7 @@ export function ProfileSection() {
         <>
           <section aria-labelledby="hypotheses-heading" className="surface stack">
             <h3 id="hypotheses-heading">How you write, according to Idiolect</h3>
-            <LearningProgress view={view} />
+            <ActiveLearningProgress />
             {set ? <HypothesisEditor set={set} /> : <p>Nothing learned yet for this profile.</p>}
           </section>
           {set && (

@@ -78,8 +78,11 @@ describe('Firefox: sent texts become a profile, and a streamed rewrite goes into
     const prompt = inference!.chat.userContent;
     for (const text of SENT) expect(prompt).toContain(text);
     for (const text of [TYPED_NOT_SENT, SENT_ON_OTHER_SITE, PASSWORD, 'hidden-token-never-read']) expect(prompt).not.toContain(text);
+    // What was learned sits behind the popup's "How you write" button; pressed again, it closes.
+    await popup.getByRole('button', 'How you write').click();
     const hypotheses = popup.getByRole('list', 'How you write');
     for (const statement of SCRIPTED_HYPOTHESES) await hypotheses.waitForText(statement);
+    await popup.getByRole('button', 'How you write').click();
     expect(llm.chatRequests).toHaveLength(1);
   });
 

@@ -3,10 +3,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai';
-import { launchWithExtension, type ExtensionBrowser } from './support/extension-browser';
-import { learnProfileFromSentTexts } from './support/learned-profile';
-import { startPageServer, type PageServer } from './support/page-server';
+import type { FakeOpenAI } from '../support/fake-openai';
+import type { ExtensionBrowser } from './support/extension-browser';
+import { launchWithLearnedProfile, type LearnedProfileSetup } from './support/learned-profile';
 
 /** The README's screenshots are these, taken from the built extension on every e2e run. */
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -37,24 +36,18 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('how Idiolect looks, light and dark, and what a screen reader finds there', () => {
-  let browser: ExtensionBrowser;
+  let setup: LearnedProfileSetup;
   let llm: FakeOpenAI;
-  let pages: PageServer;
+  let browser: ExtensionBrowser;
   let options: Page;
 
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
-    llm = await startFakeOpenAI({ apiKey: API_KEY });
-    pages = await startPageServer();
-    browser = await launchWithExtension();
-    options = await learnProfileFromSentTexts(browser, pages, llm, API_KEY);
+    setup = await launchWithLearnedProfile(API_KEY);
+    ({ llm, browser, options } = setup);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await pages?.close();
-    await llm?.close();
-  });
+  afterAll(() => setup?.close());
 
   it.each(SCHEMES)('the options page (%s) has no serious accessibility violations', async (scheme) => {
     await options.emulateMedia({ colorScheme: scheme });

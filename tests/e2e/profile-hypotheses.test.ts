@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startFakeOpenAI, type ChatRequest, type FakeOpenAI, type Reply } from '../support/fake-openai';
+import { type ChatRequest, type FakeOpenAI, type Reply } from '../support/fake-openai';
 import { sendMessageOnPage } from './support/compose-page';
-import { launchWithExtension, type ExtensionBrowser } from './support/extension-browser';
-import { learnProfileFromSentTexts } from './support/learned-profile';
-import { startPageServer, type PageServer } from './support/page-server';
+import type { ExtensionBrowser } from './support/extension-browser';
+import { launchWithLearnedProfile, type LearnedProfileSetup } from './support/learned-profile';
+import type { PageServer } from './support/page-server';
 import { SCRIPTED_HYPOTHESES } from './support/scripted-profile';
 
 const API_KEY = 'sk-profile-hypotheses-secret';
@@ -26,23 +26,18 @@ function refinementReplyFor(request: ChatRequest): Reply {
 }
 
 describe('the Profile section: what Idiolect learned, corrected by the person, and how it changed', () => {
+  let setup: LearnedProfileSetup;
   let llm: FakeOpenAI;
   let pages: PageServer;
   let browser: ExtensionBrowser;
   let options: Page;
 
   beforeAll(async () => {
-    llm = await startFakeOpenAI({ apiKey: API_KEY });
-    pages = await startPageServer();
-    browser = await launchWithExtension();
-    options = await learnProfileFromSentTexts(browser, pages, llm, API_KEY);
+    setup = await launchWithLearnedProfile(API_KEY);
+    ({ llm, pages, browser, options } = setup);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await pages?.close();
-    await llm?.close();
-  });
+  afterAll(() => setup?.close());
 
   it('shows the hypotheses by category with evidence that opens its sample', async () => {
     const style = options.getByRole('list', { name: 'Writing style 2' });

@@ -1,33 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai';
-import { launchWithExtension, readStoredSamples, type ExtensionBrowser } from './support/extension-browser';
-import { LEARNING_TEXTS, learnProfileFromSentTexts } from './support/learned-profile';
-import { startPageServer, type PageServer } from './support/page-server';
+import { readStoredSamples, type ExtensionBrowser } from './support/extension-browser';
+import { LEARNING_TEXTS, launchWithLearnedProfile, type LearnedProfileSetup } from './support/learned-profile';
 import { SCRIPTED_HYPOTHESES } from './support/scripted-profile';
 
 const API_KEY = 'sk-profile-management-secret';
 const [FIRST, SECOND, THIRD] = SCRIPTED_HYPOTHESES as [string, string, string];
 
 describe('the user reads, edits, exports, wipes and restores their profile', () => {
-  let llm: FakeOpenAI;
-  let pages: PageServer;
+  let setup: LearnedProfileSetup;
   let browser: ExtensionBrowser;
   let options: Page;
 
   beforeAll(async () => {
-    llm = await startFakeOpenAI({ apiKey: API_KEY });
-    pages = await startPageServer();
-    browser = await launchWithExtension();
-    options = await learnProfileFromSentTexts(browser, pages, llm, API_KEY);
+    setup = await launchWithLearnedProfile(API_KEY);
+    ({ browser, options } = setup);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await pages?.close();
-    await llm?.close();
-  });
+  afterAll(() => setup?.close());
 
   it('edits one hypothesis and rejects another; the popup shows the edit and hides the rejected one', async () => {
     await options.getByRole('button', { name: `Edit “${FIRST}”` }).click();

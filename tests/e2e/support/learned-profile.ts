@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
-import type { FakeOpenAI } from '../../support/fake-openai';
+import { startFakeOpenAI, type FakeOpenAI } from '../../support/fake-openai';
 import { sendMessageOnPage } from './compose-page';
-import type { ExtensionBrowser } from './extension-browser';
+import { launchWithExtension, type ExtensionBrowser } from './extension-browser';
 import { allowSiteFromOptions, configureEndpointFromOptions } from './options-page';
-import type { PageServer } from './page-server';
+import { startPageServer, type PageServer } from './page-server';
 import { profileReplyFor, SCRIPTED_HYPOTHESES } from './scripted-profile';
 
 export const LEARNING_TEXTS = [
@@ -33,4 +33,31 @@ export async function learnProfileFromSentTexts(
   await compose.close();
   await options.getByRole('list', { name: `Evidence for “${SCRIPTED_HYPOTHESES[0]}”` }).waitFor();
   return options;
+}
+
+/** A fresh browser, page server and stand-in model, with a profile already learned; `close` ends all three. */
+export interface LearnedProfileSetup {
+  llm: FakeOpenAI;
+  pages: PageServer;
+  browser: ExtensionBrowser;
+  /** The options page the profile was learned from, left open. */
+  options: Page;
+  close(): Promise<void>;
+}
+
+export async function launchWithLearnedProfile(apiKey: string): Promise<LearnedProfileSetup> {
+  const llm = await startFakeOpenAI({ apiKey });
+  const pages = await startPageServer();
+  const browser = await launchWithExtension();
+  const close = async () => {
+    await browser.close();
+    await pages.close();
+    await llm.close();
+  };
+  try {
+    return { llm, pages, browser, options: await learnProfileFromSentTexts(browser, pages, llm, apiKey), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftOf, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai';
 import { closedShadowOf, type ClosedShadow } from './support/closed-shadow';
 import { sendMessageOnPage } from './support/compose-page';
-import { BUILT_EXTENSION, launchWithExtension, readStoredSetting, type ExtensionBrowser } from './support/extension-browser';
+import { BUILT_EXTENSION, launchWithExtension, readExtensionDatabase, readStoredSetting, type ExtensionBrowser } from './support/extension-browser';
 import { modelText, type ModelKind } from './support/editor-models';
 import { learnProfileFromSentTexts } from './support/learned-profile';
 import { startPageServer, type PageServer } from './support/page-server';
@@ -177,6 +177,37 @@ describe('rewriting where the person writes: the in-page card', () => {
     await expect.poll(() => shadow.count('dialog', 'Idiolect: rewrite in your voice')).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('body');
     expect(await box.inputValue()).toBe(draft);
+    await page.close();
+  });
+
+  it('takes “Sounds like me” or “Not like me” on the try shown, with a note, and keeps it as the popup does', async () => {
+    const { page, shadow } = await openCompose();
+    await page.getByRole('textbox', { name: 'Message' }).fill('can we move our sync to the afternoon');
+    await shadow.click('button', 'Rewrite');
+    await expect.poll(() => shadow.text('paragraph', 'Rewrite').catch(() => '')).toBe(FIRST_TRY);
+    await shadow.click('button', 'Not like me');
+    await expect.poll(() => shadow.attribute('button', 'Not like me', 'aria-pressed')).toBe('true');
+    await shadow.click('textbox', 'Note (optional)');
+    await page.keyboard.type('too breezy for my team');
+    await shadow.click('button', 'Save note');
+    await shadow.find('StaticText', 'Kept: the next refinement of your profile weighs it.');
+
+    const extensionPage = await browser.openExtensionPage('options.html');
+    const stored = async () => (await readExtensionDatabase(extensionPage, 'rewriteFeedback')) as Array<{ verdict: string; note: string | null; rewrite: string; hypothesisIds: string[] }>;
+    await expect.poll(async () => (await stored()).map(({ verdict, note, rewrite }) => ({ verdict, note, rewrite }))).toEqual([
+      { verdict: 'not-like-me', note: 'too breezy for my team', rewrite: FIRST_TRY },
+    ]);
+    expect((await stored())[0]!.hypothesisIds.length).toBeGreaterThan(0);
+
+    // A second try has a verdict of its own; pressing the chosen one again takes it back.
+    await shadow.click('button', 'Try again');
+    await expect.poll(() => shadow.text('paragraph', 'Rewrite').catch(() => '')).toBe(LATER_TRY);
+    expect(await shadow.attribute('button', 'Not like me', 'aria-pressed')).toBe('false');
+    await shadow.click('button', 'Previous try');
+    await expect.poll(() => shadow.attribute('button', 'Not like me', 'aria-pressed')).toBe('true');
+    await shadow.click('button', 'Not like me');
+    await expect.poll(async () => (await stored()).length).toBe(0);
+    await extensionPage.close();
     await page.close();
   });
 

@@ -43,7 +43,8 @@ export function ProfileTransfer() {
   const db = openIdiolectDatabase();
   const profiles = useLiveQuery(() => listProfiles(db));
   const counts = useLiveQuery(() => countStoredRecords(db));
-  const estimate = useStorageEstimate(counts);
+  // Asked again when what is stored changes in number, not on every edit (keeping a sample out changes no count).
+  const estimate = useStorageEstimate(counts && `${counts.profiles} ${counts.samples} ${counts.hypothesisSets}`);
   const [status, setStatus] = useState<Status>(null);
   const [exportChoice, setExportChoice] = useState(ALL);
   const [pending, setPending] = useState<{ fileName: string; text: string; preview: ProfileImportPreview } | null>(null);

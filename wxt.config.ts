@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { manifestCommands } from './lib/shortcuts/keyboard-shortcuts';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -36,18 +37,8 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_permissions: ['https://*/*', 'http://*/*'] }),
-    // A keyboard way to open the popup over the field being written in (it also grants activeTab).
-    commands: {
-      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
-        suggested_key: { default: 'Alt+Shift+I' },
-        description: 'Open Idiolect to rewrite the text you are writing',
-      },
-      // The card over the field itself; the shortcut grants activeTab, so it works on any page.
-      'rewrite-in-place': {
-        suggested_key: { default: 'Alt+Shift+R' },
-        description: 'Rewrite in place: the selection, or the text you are writing',
-      },
-    },
+    // Keyboard ways to open the popup and the in-page card; pressing one also grants activeTab.
+    commands: manifestCommands(manifestVersion),
     browser_specific_settings: {
       gecko: { id: 'idiolect@idiolect.invalid', strict_min_version: '115.0' },
     },

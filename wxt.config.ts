@@ -3,6 +3,29 @@ import { manifestCommands } from './lib/shortcuts/keyboard-shortcuts';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  hooks: {
+    // The popup's first-screen reads start before React is evaluated (entrypoints/popup/first-screen.ts):
+    // that needs them in chunks of their own, not in the one that holds ReactDOM. Two: what they read
+    // with (lib/popup and everything it imports: Dexie, zod, the schemas, lib/db; no React), which the
+    // options page shares, and the popup's own start, which only the popup loads.
+    // Only the pages' build splits code (the background and the scripts are single files).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((entrypoint) => entrypoint.name === 'popup')) return;
+      config.build ??= {};
+      config.build.rolldownOptions = {
+        ...config.build.rolldownOptions,
+        output: {
+          ...(config.build.rolldownOptions?.output as object | undefined),
+          codeSplitting: {
+            groups: [
+              { name: 'first-screen-reads', test: /[\\/]lib[\\/]popup[\\/]/, priority: 2 },
+              { name: 'popup-start', test: /[\\/]entrypoints[\\/]popup[\\/]first-screen\.ts$/, priority: 1 },
+            ],
+          },
+        },
+      };
+    },
+  },
   manifest: ({ manifestVersion }) => ({
     name: 'Idiolect',
     description: 'Rewrites your drafts in your own voice, learned on your device from what you write.',

@@ -1,4 +1,4 @@
-import { liveQuery } from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import type { IdiolectDatabase } from './database';
 import type { Sample } from './records';
 
@@ -40,16 +40,23 @@ export interface SampleCounts {
   usableSince: number;
 }
 
-/** The profile's sample counts, in one bulk read. */
+/** The profile's kept-out samples stored after `since` (all of them when it is empty), counted from their own index. */
+function countKeptOutSince(db: IdiolectDatabase, profileId: string, since: string): Promise<number> {
+  return db.samples
+    .where('[profileId+keptOutStoredAt]')
+    .between([profileId, since], [profileId, Dexie.maxKey], false, true)
+    .count();
+}
+
+/** The profile's sample counts, from indexes alone: never a read of the samples themselves. */
 export async function countSamplesOfProfile(db: IdiolectDatabase, profileId: string, learnedAt: string): Promise<SampleCounts> {
-  const samples = await samplesOfProfile(db, profileId);
-  let keptOut = 0;
-  let usableSince = 0;
-  for (const sample of samples) {
-    if (sample.excluded) keptOut += 1;
-    else if (sample.storedAt > learnedAt) usableSince += 1;
-  }
-  return { total: samples.length, keptOut, usableSince };
+  const [total, keptOut, storedSince, keptOutSince] = await Promise.all([
+    db.samples.where('profileId').equals(profileId).count(),
+    countKeptOutSince(db, profileId, ''),
+    storedBetween(db, profileId, learnedAt, '\uffff', false).count(),
+    countKeptOutSince(db, profileId, learnedAt),
+  ]);
+  return { total, keptOut, usableSince: storedSince - keptOutSince };
 }
 
 /**
@@ -63,11 +70,12 @@ export async function countSamplesForLearning(
   learnedAt: string | null,
   enough: number,
 ): Promise<{ usableUpTo: number; usableSince: number }> {
-  const [usableUpTo, usableSince] = await Promise.all([
+  const [usableUpTo, usableSince, keptOutSince] = await Promise.all([
     countUsableSamples(db, profileId, enough),
-    learnedAt === null ? 0 : storedBetween(db, profileId, learnedAt, '\uffff', false).filter((sample) => !sample.excluded).count(),
+    learnedAt === null ? 0 : storedBetween(db, profileId, learnedAt, '\uffff', false).count(),
+    learnedAt === null ? 0 : countKeptOutSince(db, profileId, learnedAt),
   ]);
-  return { usableUpTo, usableSince };
+  return { usableUpTo, usableSince: usableSince - keptOutSince };
 }
 
 /** The most recent samples the person lets Idiolect learn from, newest first, at most `limit`. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IdiolectDatabase } from './database';
 import { KEPT_OUT_KEY } from './kept-out-index';
 import type { Sample } from './records';
-import { countSamplesForLearning, countSamplesOfProfile } from './samples';
+import { countSamplesForLearning, countSamplesOfProfile, recentUsableSamples } from './samples';
 
 function sample(index: number, excluded = false): Sample {
   const at = new Date(Date.UTC(2026, 0, 1, 0, index)).toISOString();
@@ -47,5 +47,16 @@ describe('counting kept-out samples from their own index', () => {
     expect(read).toHaveLength(6);
     for (const record of read) expect(record).not.toHaveProperty(KEPT_OUT_KEY);
     expect(await db.samples.get('s1')).toEqual(sample(1, true));
+  });
+});
+
+describe('the most recent usable samples', () => {
+  it('are the newest ones not kept out, however many kept-out ones are among the newest', async () => {
+    const db = freshDatabase();
+    // Newest first: s12 … s1; s12, s11, s10 and s7 are kept out.
+    await db.samples.bulkAdd(Array.from({ length: 12 }, (_, index) => sample(index + 1, [12, 11, 10, 7].includes(index + 1))));
+    expect((await recentUsableSamples(db, 'p', 3)).map(({ id }) => id)).toEqual(['s9', 's8', 's6']);
+    expect((await recentUsableSamples(db, 'p', 100)).map(({ id }) => id)).toEqual(['s9', 's8', 's6', 's5', 's4', 's3', 's2', 's1']);
+    expect(await recentUsableSamples(db, 'p', 0)).toEqual([]);
   });
 });

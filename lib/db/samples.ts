@@ -93,10 +93,11 @@ export async function recentUsableSamples(db: IdiolectDatabase, profileId: strin
   }
 }
 
-/** How many samples may be learned from; with `atMost`, stops counting there (a bounded read). */
-export function countUsableSamples(db: IdiolectDatabase, profileId: string, atMost = Infinity): Promise<number> {
-  const usable = storedBetween(db, profileId).filter((sample) => !sample.excluded);
-  return (Number.isFinite(atMost) ? usable.limit(atMost) : usable).count();
+/** How many samples may be learned from (at most `atMost`), from indexes alone. */
+export async function countUsableSamples(db: IdiolectDatabase, profileId: string, atMost = Infinity): Promise<number> {
+  // Every sample less the kept-out ones: a filtered count would read each sample, 10,000 of them on every score.
+  const [total, keptOut] = await Promise.all([db.samples.where('profileId').equals(profileId).count(), countKeptOutSince(db, profileId, '')]);
+  return Math.min(atMost, total - keptOut);
 }
 
 /** Whether at least `atLeast` usable samples exist, stored after `since` and not among `seen`; reads at most that many. */

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { startFakeOpenAI, type FakeOpenAI } from '../../tests/support/fake-openai';
+import { withKeptOutIndex } from '../../lib/db/kept-out-index';
 import { syntheticSample } from './hyperalign-tokens';
 import type { BenchRow, BenchSection } from './types';
 
@@ -334,7 +335,8 @@ export const section: BenchSection = {
     try {
       const popup = await popupRows(browser, id, extension);
 
-      const samples = Array.from({ length: 10_000 }, (_, i) => syntheticSample(profileId, i));
+      // As the product's database layer writes them (with the kept-out index's entry), since a restore goes through it.
+      const samples = Array.from({ length: 10_000 }, (_, i) => withKeptOutIndex(syntheticSample(profileId, i)));
       for (let from = 0; from < samples.length; from += 2_000) await putRecords(seeder, 'samples', samples.slice(from, from + 2_000));
       await seeder.close();
       const learnPage = await openPage(browser, `chrome-extension://${id}/options.html#profile`);

@@ -1,17 +1,26 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef } from 'react';
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'react';
 
 /**
- * `useLiveQuery` for small results (counts, lists of voices) that re-run on every change to the
- * samples they count: while the answer is the same, the same object comes back, so keeping one
- * sample out of 10,000 does not re-render every part of the page that shows a count.
+ * A live query for small answers (counts, lists of voices) that re-run on every change to the
+ * samples they count: an answer equal to the last one is dropped before it reaches React, so
+ * keeping one sample out of 10,000 re-renders neither the component that asked nor its children.
  */
 export function useSettledLiveQuery<T>(querier: () => Promise<T> | T, deps: unknown[] = []): T | undefined {
-  const fresh = useLiveQuery(querier, deps);
-  const settled = useRef<{ value: T | undefined; key: string | undefined }>({ value: undefined, key: undefined });
-  if (fresh !== settled.current.value) {
-    const key = fresh === undefined ? undefined : JSON.stringify(fresh);
-    if (key !== settled.current.key || fresh === undefined) settled.current = { value: fresh, key };
-  }
-  return settled.current.value;
+  const [answer, setAnswer] = useState<{ value: T } | undefined>(undefined);
+  useEffect(() => {
+    let lastKey: string | undefined;
+    const subscription = liveQuery(querier).subscribe({
+      next: (value) => {
+        const key = JSON.stringify(value) ?? '';
+        if (key === lastKey) return;
+        lastKey = key;
+        setAnswer({ value });
+      },
+      error: (error: unknown) => console.warn('Idiolect: a live query failed', error),
+    });
+    return () => subscription.unsubscribe();
+    // The querier is a new function each render; what it reads is named by `deps`, as with useLiveQuery.
+  }, deps);
+  return answer?.value;
 }

@@ -93,11 +93,21 @@ export async function recentUsableSamples(db: IdiolectDatabase, profileId: strin
   }
 }
 
-/** How many samples may be learned from (at most `atMost`), from indexes alone. */
+/**
+ * How many samples may be learned from, at most `atMost`. Bounded, it reads the first usable
+ * samples and stops there, so a live query counting "4 of 4" wakes only when those change, not on
+ * every edit of 10,000. Unbounded, it counts from indexes alone: all samples less the kept-out ones
+ * (a filtered count would read every sample, on every style score).
+ */
 export async function countUsableSamples(db: IdiolectDatabase, profileId: string, atMost = Infinity): Promise<number> {
-  // Every sample less the kept-out ones: a filtered count would read each sample, 10,000 of them on every score.
+  if (Number.isFinite(atMost)) {
+    return storedBetween(db, profileId)
+      .filter((sample) => !sample.excluded)
+      .limit(atMost)
+      .count();
+  }
   const [total, keptOut] = await Promise.all([db.samples.where('profileId').equals(profileId).count(), countKeptOutSince(db, profileId, '')]);
-  return Math.min(atMost, total - keptOut);
+  return total - keptOut;
 }
 
 /** Whether at least `atLeast` usable samples exist, stored after `since` and not among `seen`; reads at most that many. */

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { COUNT_FAMILIES, STATISTIC_NAMES, type CountFamily } from './features';
 import type { StyleFingerprint } from './fingerprint';
+import { locatorOf, type Locator } from './neighbours';
 import {
   LENGTH_CONDITIONS,
   globalYardstick,
@@ -15,8 +16,8 @@ import {
   type FeatureSpace,
   type LengthCondition,
   type Moments,
+  type FamilyVector,
   type StyleRates,
-  type StyleVectors,
   type VectorFamily,
   type Yardstick,
 } from './vectors';
@@ -129,8 +130,10 @@ export interface ReferenceWriter {
   readonly writer: string;
   readonly source: string;
   readonly rates: StyleRates;
-  /** Normalised against the whole reference: what finds the writers nearest to a text. */
-  readonly global: StyleVectors;
+  /** What finds the writers nearest to a text (see neighbours.ts). */
+  readonly locator: Locator;
+  /** Statistics z-scored against the reference's length trends, what a stranger's are compared on. */
+  readonly statistics: FamilyVector;
 }
 
 export interface StyleReference {
@@ -244,7 +247,9 @@ export function loadReference(json: unknown): StyleReference {
   const global = globalYardstick(space);
   const writers = file.writers.map((w): ReferenceWriter => {
     const rates = ratesOf(expandWriter(w, file), space, knownOf(w, file));
-    return { id: w.id, writer: w.writer, source: w.source, rates, global: vectorsAgainst(rates, global, space) };
+    // The globally normalised count vectors are needed only for the locator: keeping them would double the memory.
+    const vectors = vectorsAgainst(rates, global, space);
+    return { id: w.id, writer: w.writer, source: w.source, rates, locator: locatorOf(vectors), statistics: vectors.statistics };
   });
   return { vocabulary: vocabularyOf(file), space, global, habits: file.habits, writers, calibration: file.calibration };
 }

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import { openIdiolectDatabase } from '@/lib/db/database';
 import type { VoiceListing } from '@/lib/db/voices-view';
@@ -7,6 +6,7 @@ import { sendMessage } from '@/lib/messaging';
 import { ConfirmDialog } from './design/ConfirmDialog';
 import { useToast } from './design/Toasts';
 import './ProfileManager.css';
+import { useSettledLiveQuery } from './use-settled-live-query';
 
 type Notice = { kind: 'status' | 'alert'; message: string } | null;
 
@@ -28,7 +28,7 @@ function versionsWord(count: number): string {
  * a deleted one can be brought back from the toast.
  */
 export function ProfileManager() {
-  const voices = useLiveQuery(() => listVoices(openIdiolectDatabase()));
+  const voices = useSettledLiveQuery(() => listVoices(openIdiolectDatabase()));
   const [notice, setNotice] = useState<Notice>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();

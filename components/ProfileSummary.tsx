@@ -1,11 +1,11 @@
-import { Popover } from 'radix-ui';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { MIN_SAMPLES_FOR_INFERENCE } from '@/lib/inference/learning-threshold';
 import { sendMessage } from '@/lib/messaging';
 import { describeSampleCounts } from '@/lib/samples/describe-sample-counts';
 import { optionsPath, sectionTitle } from '@/lib/options/sections';
-import { HypothesisList } from './HypothesisList';
 import type { ActiveProfileView } from './use-active-profile';
+
+const HowYouWrite = lazy(() => import('./HowYouWrite'));
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -46,18 +46,9 @@ export function ProfileSummary({ view }: { view: ActiveProfileView }) {
           {hypothesisSet && ` · profile version ${hypothesisSet.version}`}
         </span>
         {hypothesisSet && (
-          <Popover.Root>
-            <Popover.Trigger asChild>
-              <button type="button" className="quiet small">
-                How you write
-              </button>
-            </Popover.Trigger>
-            <Popover.Portal>
-              <Popover.Content className="surface popover hypotheses-popover" side="bottom" align="end" collisionPadding={8}>
-                <HypothesisList hypotheses={hypothesisSet.hypotheses} />
-              </Popover.Content>
-            </Popover.Portal>
-          </Popover.Root>
+          <Suspense fallback={null}>
+            <HowYouWrite hypotheses={hypothesisSet.hypotheses} />
+          </Suspense>
         )}
       </p>
       {learning && <p role="status">Learning your voice…</p>}

@@ -10,6 +10,7 @@ import { readProfileFile, type ProfileImportPreview } from '@/lib/profile-transf
 import { formatBytes } from '@/lib/options/format-bytes';
 import { ConfirmDialog } from './design/ConfirmDialog';
 import './ProfileTransfer.css';
+import { useSettledLiveQuery } from './use-settled-live-query';
 
 type Part = 'export' | 'import' | 'wipe';
 type Status = { kind: 'status' | 'alert'; message: string; part: Part } | null;
@@ -42,8 +43,9 @@ function useStorageEstimate(changed: unknown): { usage: number; quota: number } 
 export function ProfileTransfer() {
   const db = openIdiolectDatabase();
   const profiles = useLiveQuery(() => listProfiles(db));
-  const counts = useLiveQuery(() => countStoredRecords(db));
-  const estimate = useStorageEstimate(counts);
+  const counts = useSettledLiveQuery(() => countStoredRecords(db));
+  // Asked again when what is stored changes in number, not on every edit (keeping a sample out changes no count).
+  const estimate = useStorageEstimate(counts && `${counts.profiles} ${counts.samples} ${counts.hypothesisSets}`);
   const [status, setStatus] = useState<Status>(null);
   const [exportChoice, setExportChoice] = useState(ALL);
   const [pending, setPending] = useState<{ fileName: string; text: string; preview: ProfileImportPreview } | null>(null);

@@ -71,6 +71,31 @@ afterEach(async () => {
 afterAll(() => fake.close());
 
 describe('RewritePanel', () => {
+  it('starts from what was kept for the tab, tries and all, and keeps it for the tab again', async () => {
+    const kept = {
+      draft: 'Dear Ana, the review moved.',
+      source: { from: 'field' as const },
+      kind: 'post' as const,
+      length: 'shorter' as const,
+      tries: [{ id: 't1', draft: 'Dear Ana, the review moved.', text: 'Ana - review moved.', finished: true, fidelity: null, profileId: null, setId: null, guidedBy: [] }],
+      current: 0,
+    };
+    const set = vi.spyOn(browser.storage.session, 'set');
+    render(<RewritePanel ready tabId={7} profileId={null} startsFrom={{ kept }} />);
+    expect(screen.getByRole('textbox', { name: 'Draft' })).toHaveProperty('value', kept.draft);
+    expect(screen.getByRole('combobox', { name: 'Kind of text' })).toHaveProperty('value', 'post');
+    expect(screen.getByRole('textbox', { name: 'Rewritten draft' })).toHaveProperty('value', 'Ana - review moved.');
+    await vi.waitFor(() => expect(set).toHaveBeenCalledWith({ 'popup-draft:7': kept }));
+    set.mockRestore();
+  });
+
+  it('keeps what the person typed before the page’s text was read', async () => {
+    const { rerender } = render(<RewritePanel ready tabId={7} profileId={null} />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Draft' }), 'Typed first');
+    rerender(<RewritePanel ready tabId={7} profileId={null} startsFrom={{ page: { text: 'From the page', source: { from: 'field' } } }} />);
+    expect(screen.getByRole('textbox', { name: 'Draft' })).toHaveProperty('value', 'Typed first');
+  });
+
   it('rewrites with the chosen kind and length, and says which facts of the draft went missing', async () => {
     fake.script({ content: 'Hi team - demo is Wednesday, bring questions. - J' });
     render(<RewritePanel ready tabId={null} profileId={null} />);

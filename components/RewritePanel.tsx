@@ -2,8 +2,9 @@ import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type K
 import type { DraftKind, LengthChoice } from '@/lib/hyperalign/rewrite-choices';
 import type { DraftSource } from '@/lib/page-bridge/focused-field';
 import { insertIntoTab, readDraftFromTab } from '@/lib/page-bridge/tab-bridge';
+import type { DraftStart } from '@/lib/popup/first-screen';
 import { useRewriteStream } from './use-rewrite-stream';
-import { useTabDraft } from './use-tab-draft';
+import { useKeptTabDraft } from './use-tab-draft';
 
 // What needs the database or the protocol's schemas comes after the first render.
 const StyleMatch = lazy(() => import('./StyleMatch').then((module) => ({ default: module.StyleMatch })));
@@ -34,12 +35,15 @@ export function RewritePanel({
   ready,
   tabId,
   profileId,
+  startsFrom,
 }: {
   /** Whether the voice is learned; undefined while that is being read. */
   ready: boolean | undefined;
   tabId: number | null;
   /** The voice to write in and score against ("sounds like you"); null: the active one. */
   profileId: string | null;
+  /** What the draft starts from (lib/popup/first-screen.ts); undefined while that is being read. */
+  startsFrom?: DraftStart;
 }) {
   const [draft, setDraft] = useState('');
   const [source, setSource] = useState<DraftSource>({ from: 'field' });
@@ -62,30 +66,36 @@ export function RewritePanel({
   const shown = state.tries[state.current] ?? null;
   const text = shown?.text ?? '';
 
-  const takeDraftFromPage = useCallback(async (tab: number, quietly: boolean) => {
+  const takeDraftFromPage = useCallback(async (tab: number) => {
     const result = await readDraftFromTab(tab);
-    if (quietly && typedByPerson.current) return;
     if (result.ok) {
       setDraft(result.text);
       setSource(result.source);
     }
-    if (!quietly || result.ok) setNotice(result.ok ? null : { kind: 'alert', message: result.error });
+    setNotice(result.ok ? null : { kind: 'alert', message: result.error });
   }, []);
 
-  useTabDraft(tabId, { draft, source, kind, length, tries: streaming ? state.tries.slice(0, -1) : state.tries, current: state.current }, (saved) => {
-    if (!saved) {
-      // Nothing kept for this tab: start from what the person is writing there, if anything.
-      if (tabId !== null) void takeDraftFromPage(tabId, true);
-      return;
+  // What the draft starts from is taken up in the render it arrives in, so the screen that shows
+  // it is the first one drawn with it; what the person typed before it arrived is kept.
+  const [started, setStarted] = useState(false);
+  if (!started && startsFrom !== undefined) {
+    setStarted(true);
+    if (startsFrom && !typedByPerson.current) {
+      if ('kept' in startsFrom) {
+        const { kept } = startsFrom;
+        setDraft(kept.draft);
+        setSource(kept.source);
+        setKind(kept.kind);
+        setLength(kept.length);
+        for (const item of kept.tries) announced.current.add(item.id);
+        restore(kept.tries, kept.current);
+      } else {
+        setDraft(startsFrom.page.text);
+        setSource(startsFrom.page.source);
+      }
     }
-    if (typedByPerson.current) return;
-    setDraft(saved.draft);
-    setSource(saved.source);
-    setKind(saved.kind);
-    setLength(saved.length);
-    for (const item of saved.tries) announced.current.add(item.id);
-    restore(saved.tries, saved.current);
-  });
+  }
+  useKeptTabDraft(tabId, { draft, source, kind, length, tries: streaming ? state.tries.slice(0, -1) : state.tries, current: state.current }, started);
 
   // Focus goes where a keyboard user expects: Stop while it streams, then the result (or, after
   // Stop, back to Rewrite; after a failure, to Try again).
@@ -158,7 +168,7 @@ export function RewritePanel({
           <label htmlFor={ids.draft}>Draft</label>
           {source.from === 'selection' && <span className="badge">from your selection</span>}
           {tabId !== null && (
-            <button type="button" className="quiet small" onClick={() => void takeDraftFromPage(tabId, false)} disabled={streaming}>
+            <button type="button" className="quiet small" onClick={() => void takeDraftFromPage(tabId)} disabled={streaming}>
               Use text from page
             </button>
           )}

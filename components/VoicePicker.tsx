@@ -1,10 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId } from 'react';
-import { readProfileView } from '@/lib/db/active-profile-view';
+import type { ActiveProfileView } from '@/lib/db/active-profile-view';
 import { openIdiolectDatabase } from '@/lib/db/database';
-import { listProfiles } from '@/lib/db/profiles';
-import { readSetting } from '@/lib/db/settings';
-import { profileIdForSite } from '@/lib/sites/site-profiles';
+import { chosenVoice, readVoices, readVoiceView, type Voices } from '@/lib/popup/voices';
 import { ProfileSummary } from './ProfileSummary';
 
 export interface VoiceChoice {
@@ -13,28 +11,22 @@ export interface VoiceChoice {
   ready: boolean;
 }
 
-/** The voices, and which one this site uses unless the person picks another here. */
-async function readVoices(host: string | null) {
-  const db = openIdiolectDatabase();
-  const [profiles, siteProfiles, activeProfileId] = await Promise.all([listProfiles(db), readSetting(db, 'siteProfiles'), readSetting(db, 'activeProfileId')]);
-  const siteVoice = profileIdForSite(host, siteProfiles, activeProfileId, new Set(profiles.map((profile) => profile.id)));
-  return { profiles, siteVoice };
-}
-
 /**
  * "Voice": the site's voice by default (Sites in the options), or another one picked for this
- * popup, with how far learning it has come. Loaded after the first render: it reads the database.
+ * popup, with how far learning it has come. Shown at once from `initial` (read before the first
+ * screen, for this `host`), then kept up to date as learning goes on.
  */
-export default function VoicePicker({ host, picked, onPick, onVoice }: {
+export function VoicePicker({ host, initial, picked, onPick, onVoice }: {
   host: string | null;
+  initial: { voices: Voices | null; view: ActiveProfileView | null };
   picked: string | null;
   onPick: (profileId: string) => void;
   onVoice: (voice: VoiceChoice) => void;
 }) {
   const selectId = useId();
-  const voices = useLiveQuery(() => readVoices(host), [host]);
-  const chosen = picked && voices?.profiles.some((profile) => profile.id === picked) ? picked : (voices?.siteVoice ?? null);
-  const view = useLiveQuery(async () => (chosen ? readProfileView(openIdiolectDatabase(), chosen) : null), [chosen]);
+  const voices = useLiveQuery(() => readVoices(openIdiolectDatabase(), host), [host], initial.voices ?? undefined);
+  const chosen = voices ? chosenVoice(voices, picked) : null;
+  const view = useLiveQuery(() => readVoiceView(openIdiolectDatabase(), chosen), [chosen], initial.voices ? initial.view : undefined);
   const ready = Boolean(view?.hypothesisSet);
   useEffect(() => {
     if (voices && view !== undefined) onVoice({ profileId: chosen, ready });

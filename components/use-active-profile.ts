@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { readActiveLearningView, readActiveProfileView, readActiveVoice, type ActiveProfileView, type ActiveVoice, type LearningView } from '@/lib/db/active-profile-view';
 import { MIN_SAMPLES_FOR_INFERENCE } from '@/lib/inference/learning-threshold';
 import { openIdiolectDatabase } from '@/lib/db/database';
+import { useSettledLiveQuery } from './use-settled-live-query';
 
 export type { ActiveProfileView, ActiveVoice, LearningView };
 
@@ -17,5 +18,5 @@ export function useActiveVoice(): ActiveVoice | undefined {
 
 /** The active profile as learning sees it, in bounded reads: for the Profile section and the guided start. */
 export function useActiveLearning(): LearningView | undefined {
-  return useLiveQuery(() => readActiveLearningView(openIdiolectDatabase(), MIN_SAMPLES_FOR_INFERENCE));
+  return useSettledLiveQuery(() => readActiveLearningView(openIdiolectDatabase(), MIN_SAMPLES_FOR_INFERENCE));
 }

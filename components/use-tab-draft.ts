@@ -1,37 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
-import type { TabDraft } from '@/lib/rewrite/tab-drafts';
-
-// Session storage and its schema load beside the first render, not before it.
-const tabDrafts = () => import('@/lib/rewrite/tab-drafts');
+import { useEffect } from 'react';
+import { writeTabDraft, type TabDraft } from '@/lib/rewrite/tab-drafts';
 
 /**
- * Keeps the popup's work for one tab across closing and reopening it: `onRestore` gets what was
- * kept (null: nothing yet) once per tab, and from then on every change of `current` is kept.
+ * Keeps the popup's work for one tab across closing and reopening it: every change of `current`
+ * is kept, once what was kept before (lib/popup/first-screen.ts) has been taken up (`started`),
+ * so it is never overwritten before it was read.
  */
-export function useTabDraft(tabId: number | null, current: TabDraft, onRestore: (saved: TabDraft | null) => void): void {
-  const [restoredFor, setRestoredFor] = useState<number | null>(null);
-  const restoreRef = useRef(onRestore);
-  restoreRef.current = onRestore;
-
-  useEffect(() => {
-    if (tabId === null) return;
-    let live = true;
-    void tabDrafts()
-      .then((module) => module.readTabDraft(tabId))
-      .catch(() => null)
-      .then((saved) => {
-        if (!live) return;
-        restoreRef.current(saved);
-        setRestoredFor(tabId);
-      });
-    return () => {
-      live = false;
-    };
-  }, [tabId]);
-
+export function useKeptTabDraft(tabId: number | null, current: TabDraft, started: boolean): void {
   const serialized = JSON.stringify(current);
   useEffect(() => {
-    if (tabId === null || restoredFor !== tabId) return;
-    void tabDrafts().then((module) => module.writeTabDraft(tabId, JSON.parse(serialized) as TabDraft));
-  }, [tabId, restoredFor, serialized]);
+    if (tabId === null || !started) return;
+    void writeTabDraft(tabId, JSON.parse(serialized) as TabDraft);
+  }, [tabId, started, serialized]);
 }

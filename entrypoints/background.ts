@@ -2,7 +2,8 @@ import { addSelectionAsSample, backgroundCommands } from '@/lib/background/backg
 import { applyCollectionState, disallowSites } from '@/lib/background/collection-control';
 import { connectConfiguredLlm } from '@/lib/background/llm-connection';
 import { serveRewritePort } from '@/lib/background/rewrite-service';
-import { createRewriteInPlaceMenu, openRewriteCardIn, REWRITE_IN_PLACE_COMMAND, REWRITE_IN_PLACE_MENU_ID } from '@/lib/background/rewrite-in-place';
+import { createRewriteInPlaceMenu, openRewriteCardIn, REWRITE_IN_PLACE_MENU_ID } from '@/lib/background/rewrite-in-place';
+import { REWRITE_IN_PLACE_COMMAND } from '@/lib/shortcuts/keyboard-shortcuts';
 import { ADD_SELECTION_MENU_ID, createAddSelectionMenu } from '@/lib/background/selection-sample';
 import { refreshTodayBadge } from '@/lib/background/today-badge';
 import { createWorkerKeepAlive } from '@/lib/background/worker-keep-alive';

@@ -1,4 +1,5 @@
 import { AllowedSitesEditor } from '../AllowedSitesEditor';
+import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { PauseCollectionSwitch, RedactBeforeStoringSwitch, ReviewBeforeSavingSwitch, SentTextNoticesSwitch } from '../CollectionSwitches';
 
 /** Where Idiolect may read what the person sends, and how. */
@@ -14,6 +15,9 @@ export function SitesSection() {
         <RedactBeforeStoringSwitch />
         <SentTextNoticesSwitch />
       </section>
+      <div className="surface">
+        <KeyboardShortcuts />
+      </div>
     </div>
   );
 }

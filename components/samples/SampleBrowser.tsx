@@ -2,7 +2,7 @@ import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useSta
 import type { Sample } from '@/lib/db/records';
 import { optionsPath, sampleOfFragment } from '@/lib/options/sections';
 import { describeSampleCounts } from '@/lib/samples/describe-sample-counts';
-import { EVERY_SAMPLE, describeShown, samplesShown, sitesOf, type SampleTableQuery } from '@/lib/samples/sample-table';
+import { EVERY_SAMPLE, describeShown, samplesShownOfNewestFirst, sitesOf, type SampleTableQuery } from '@/lib/samples/sample-table';
 import { usePerformanceMark } from '../use-performance-mark';
 import { BulkActions } from './BulkActions';
 import { SampleDetail } from './SampleDetail';
@@ -18,14 +18,15 @@ import './samples.css';
  * use them again, delete or move them; samples that look unlike the rest are flagged.
  */
 export const SampleBrowser = memo(function SampleBrowser({ profileId }: { profileId: string }) {
-  const { samples, refresh } = useProfileSamples(profileId);
+  const { samples, lookup, membership, refresh } = useProfileSamples(profileId);
   const flagged = useUnlikeSamples(samples);
   const actions = useSampleActions(profileId, refresh);
   const [query, setQuery] = useState<SampleTableQuery>(EVERY_SAMPLE);
   // Typing stays quick: the table follows the search a moment later when 10,000 rows are filtered.
   const shownQuery = useDeferredValue(query);
-  const shown = useMemo(() => (samples ? samplesShown(samples, shownQuery, flagged) : []), [samples, shownQuery, flagged]);
-  const sites = useMemo(() => (samples ? sitesOf(samples) : []), [samples]);
+  const shown = useMemo(() => (samples ? samplesShownOfNewestFirst(samples, shownQuery, flagged) : []), [samples, shownQuery, flagged]);
+  // A sample's site never changes, so the sites follow which samples there are, not every edit.
+  const sites = useMemo(() => (samples ? sitesOf(samples) : []), [membership]);
   const keptOut = useMemo(() => samples?.reduce((count, sample) => count + (sample.excluded ? 1 : 0), 0) ?? 0, [samples]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [openId, setOpenId] = useState<string | null>(null);
@@ -34,9 +35,10 @@ export const SampleBrowser = memo(function SampleBrowser({ profileId }: { profil
   const [scrollTo, setScrollTo] = useState<string | null>(null);
   usePerformanceMark('idiolect:samples-shown', samples !== undefined);
 
-  const byId = useMemo(() => new Map(samples?.map((sample) => [sample.id, sample])), [samples]);
-  const opened = (openId && byId.get(openId)) || null;
-  const selectedIds = useMemo(() => [...selected].filter((id) => byId.has(id)), [selected, byId]);
+  const opened = (openId && lookup.get(openId)) || null;
+  const selectedIds = useMemo(() => [...selected].filter((id) => lookup.has(id)), [selected, lookup]);
+  // Unfiltered, every selected sample is shown; only a narrowed list is counted row by row.
+  const selectedShown = useMemo(() => (shown === samples ? selectedIds.length : shown.reduce((count, sample) => count + (selected.has(sample.id) ? 1 : 0), 0)), [shown, samples, selected, selectedIds]);
 
   const select = useCallback((sampleIds: readonly string[], checked: boolean) => {
     setSelected((current) => {
@@ -48,8 +50,8 @@ export const SampleBrowser = memo(function SampleBrowser({ profileId }: { profil
 
   // "options.html#samples?sample=<id>": show every sample, bring that one into view and open it.
   const loaded = samples !== undefined;
-  const bySampleRef = useRef(byId);
-  bySampleRef.current = byId;
+  const bySampleRef = useRef(lookup);
+  bySampleRef.current = lookup;
   useEffect(() => {
     if (!loaded) return;
     const openLinked = () => {
@@ -97,7 +99,7 @@ export const SampleBrowser = memo(function SampleBrowser({ profileId }: { profil
       {samples.length === 0 ? (
         <p className="muted">No samples yet. Texts you send on allowed sites, and texts you add below, appear here.</p>
       ) : (
-        <SampleTable ref={table} samples={shown} flagged={flagged} selected={selected} onSelect={select} openId={openId} onOpen={open} />
+        <SampleTable ref={table} samples={shown} flagged={flagged} selected={selected} selectedShown={selectedShown} onSelect={select} openId={openId} onOpen={open} />
       )}
       {shown.length === 0 && samples.length > 0 && <p className="muted">No sample matches. Clear the filters to see them all.</p>}
       <SampleDetail sample={opened} flagged={flagged} actions={actions} onClose={close} />

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useEffect, useImperativeHandle, useRef, type ReactNode } from 'react';
+import { forwardRef, memo, useEffect, useImperativeHandle, useRef, type ReactNode } from 'react';
 import type { Sample } from '@/lib/db/records';
 import { SAMPLE_STATUS_WORDS, previewOf, sampleStatus, type SampleStatus } from '@/lib/samples/sample-table';
 
@@ -17,6 +17,8 @@ interface Props {
   samples: readonly Sample[];
   flagged: ReadonlySet<string>;
   selected: ReadonlySet<string>;
+  /** How many of `samples` are selected. */
+  selectedShown: number;
   onSelect(sampleIds: readonly string[], selected: boolean): void;
   openId: string | null;
   onOpen(sample: Sample): void;
@@ -27,7 +29,7 @@ interface Props {
  * a checkbox per row to select it, the text's start to open it, then its site, kind, date, length
  * and status.
  */
-export const SampleTable = forwardRef<SampleTableHandle, Props>(function SampleTable({ samples, flagged, selected, onSelect, openId, onOpen }, ref) {
+export const SampleTable = forwardRef<SampleTableHandle, Props>(function SampleTable({ samples, flagged, selected, selectedShown, onSelect, openId, onOpen }, ref) {
   const scroller = useRef<HTMLDivElement>(null);
   // The first render lays out a screenful of rows before the scroller is measured.
   const virtualizer = useVirtualizer({ count: samples.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10, initialRect: FIRST_RECT });
@@ -43,7 +45,6 @@ export const SampleTable = forwardRef<SampleTableHandle, Props>(function SampleT
     }),
     [samples, virtualizer],
   );
-  const selectedShown = samples.reduce((count, sample) => count + (selected.has(sample.id) ? 1 : 0), 0);
 
   return (
     <div role="table" aria-label="Samples" aria-rowcount={samples.length + 1} className="sample-table">
@@ -72,8 +73,8 @@ export const SampleTable = forwardRef<SampleTableHandle, Props>(function SampleT
                 status={sampleStatus(sample, flagged)}
                 selected={selected.has(sample.id)}
                 open={sample.id === openId}
-                onSelect={(checked) => onSelect([sample.id], checked)}
-                onOpen={() => onOpen(sample)}
+                onSelect={onSelect}
+                onOpen={onOpen}
               />
             );
           })}
@@ -101,15 +102,16 @@ function Cell({ children, className }: { children: ReactNode; className?: string
 
 const DATE = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
-function SampleRowView(props: {
+/** One row; re-rendered only when what it shows changes, so keeping one sample out re-renders one row. */
+const SampleRowView = memo(function SampleRowView(props: {
   sample: Sample;
   rowIndex: number;
   top: number;
   status: SampleStatus;
   selected: boolean;
   open: boolean;
-  onSelect(checked: boolean): void;
-  onOpen(): void;
+  onSelect(sampleIds: readonly string[], selected: boolean): void;
+  onOpen(sample: Sample): void;
 }) {
   const { sample, status } = props;
   const preview = previewOf(sample.text);
@@ -123,10 +125,10 @@ function SampleRowView(props: {
       style={{ transform: `translateY(${props.top}px)` }}
     >
       <Cell>
-        <input type="checkbox" aria-label={`Select: ${preview}`} checked={props.selected} onChange={(event) => props.onSelect(event.target.checked)} />
+        <input type="checkbox" aria-label={`Select: ${preview}`} checked={props.selected} onChange={(event) => props.onSelect([sample.id], event.target.checked)} />
       </Cell>
       <Cell className="sample-preview">
-        <button type="button" className="quiet" aria-haspopup="dialog" aria-expanded={props.open} onClick={props.onOpen}>
+        <button type="button" className="quiet" aria-haspopup="dialog" aria-expanded={props.open} onClick={() => props.onOpen(sample)}>
           {preview}
         </button>
       </Cell>
@@ -141,4 +143,4 @@ function SampleRowView(props: {
       </Cell>
     </div>
   );
-}
+});

@@ -1,22 +1,38 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { RewritePanel } from '@/components/RewritePanel';
 import { usePerformanceMark } from '@/components/use-performance-mark';
-import { useTargetTab } from '@/components/use-target-tab';
-import type { VoiceChoice } from '@/components/VoicePicker';
+import { VoicePicker, type VoiceChoice } from '@/components/VoicePicker';
+import type { FirstScreen } from '@/lib/popup/first-screen';
+import { chosenVoice } from '@/lib/popup/voices';
 
-// Everything that reads the database loads after the shell and the draft are on screen.
-const VoicePicker = lazy(() => import('@/components/VoicePicker'));
+// What the first screen does not show until asked, or shows below its content, loads after it.
 const SiteControls = lazy(() => import('@/components/PopupSiteControls'));
 const GetStarted = lazy(() => import('@/components/GetStarted').then((module) => ({ default: module.GetStarted })));
 
-export function App() {
-  const target = useTargetTab();
+/** The first screen's reads: `read` when they were in before the first draw, else once they are (null until then). */
+function useFirstScreen(reading: Promise<FirstScreen>, read: FirstScreen | null): FirstScreen | null {
+  const [arrived, setArrived] = useState(read);
+  useEffect(() => {
+    if (read) return;
+    let live = true;
+    void reading.then((value) => live && setArrived(value));
+    return () => {
+      live = false;
+    };
+  }, [reading, read]);
+  return arrived;
+}
+
+export function App({ reading, read }: { reading: Promise<FirstScreen>; read: FirstScreen | null }) {
+  const first = useFirstScreen(reading, read);
   const [picked, setPicked] = useState<string | null>(null);
-  const [voice, setVoice] = useState<VoiceChoice | null>(null);
-  const onVoice = useCallback((next: VoiceChoice) => setVoice(next), []);
-  // The first render is the one that counts: the shell and the draft, before any stored data.
-  usePerformanceMark('idiolect:popup-ready', true);
-  const host = target?.url.hostname ?? null;
+  const [reported, setReported] = useState<VoiceChoice | null>(null);
+  const onVoice = useCallback((next: VoiceChoice) => setReported(next), []);
+  // Until the picker reports (after it is drawn), the voice is the one read for the first screen.
+  const voice = reported ?? (first?.voices ? { profileId: chosenVoice(first.voices, null), ready: Boolean(first.view?.hypothesisSet) } : null);
+  // Marked when the screen holds what a person came for: the voice, whether Rewrite can be used, and the draft to work on.
+  usePerformanceMark('idiolect:popup-ready', first !== null);
+  const host = first?.target?.url.hostname ?? null;
   return (
     <main className="popup">
       <Suspense fallback={null}>
@@ -24,11 +40,9 @@ export function App() {
       </Suspense>
       <header className="popup-header">
         <h1>Idiolect</h1>
-        <Suspense fallback={null}>
-          <VoicePicker host={host} picked={picked} onPick={setPicked} onVoice={onVoice} />
-        </Suspense>
+        {first && <VoicePicker host={host} initial={first} picked={picked} onPick={setPicked} onVoice={onVoice} />}
       </header>
-      <RewritePanel ready={voice?.ready} tabId={target?.tabId ?? null} profileId={voice?.profileId ?? null} />
+      <RewritePanel ready={voice?.ready} tabId={first?.target?.tabId ?? null} profileId={voice?.profileId ?? null} startsFrom={first?.draft} />
       <footer className="popup-footer">
         <Suspense fallback={null}>
           <SiteControls site={host} />

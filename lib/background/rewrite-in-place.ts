@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 
-/** The keyboard command (Alt+Shift+R) and the context-menu item that open the in-page card. */
-export const REWRITE_IN_PLACE_COMMAND = 'rewrite-in-place';
+/** The context-menu item that opens the in-page card, as its keyboard shortcut does. */
 export const REWRITE_IN_PLACE_MENU_ID = 'idiolect-rewrite-in-place';
 /** The card's own script, kept out of the harvesting script until it is first used. */
 export const REWRITE_CARD_FILE = '/rewrite-card.js';

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { keptOutIndexMiddleware, withKeptOutIndex } from './kept-out-index';
 import type { HypothesisSet } from '../hyperalign/schema';
 import type { InferenceJob, Profile, RewriteFeedback, Sample, SettingRecord, StyleProfile } from './records';
 
@@ -31,6 +32,17 @@ export class IdiolectDatabase extends Dexie {
     // v3: what the person said of rewrites ("sounds like me" or not), read by the next refinement.
     // A new table only: older stores upgrade with it empty.
     this.version(3).stores({ rewriteFeedback: 'id, [profileId+createdAt]' });
+    // v4: an index holding only the samples kept out of learning, so they are counted (and those
+    // since a version was learned) from the index alone, never by reading 10,000 samples.
+    this.version(4)
+      .stores({ samples: 'id, profileId, [profileId+contentHash], [profileId+storedAt], [profileId+keptOutStoredAt]' })
+      .upgrade((transaction) =>
+        transaction
+          .table('samples')
+          .toCollection()
+          .modify((sample: Sample) => Object.assign(sample, withKeptOutIndex(sample))),
+      );
+    this.use(keptOutIndexMiddleware);
   }
 }
 

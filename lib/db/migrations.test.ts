@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { styleFingerprintOf } from '../style';
 import { IdiolectDatabase } from './database';
 import { listRewriteFeedback, saveRewriteFeedback } from './rewrite-feedback';
+import { countSamplesOfProfile } from './samples';
 import { readSetting } from './settings';
 import { readStyleFingerprint } from './style-profiles';
 
@@ -60,6 +61,23 @@ describe('opening a store written by an older version', () => {
     await saveRewriteFeedback(db, feedback);
     expect(await listRewriteFeedback(db, profileId)).toEqual([feedback]);
     expect(await db.samples.count()).toBe(v2.samples.length);
+    db.close();
+  });
+
+  it('upgrades a version 3 store so its kept-out samples are counted from their index, as they were before', async () => {
+    const name = `idiolect-migration-${crypto.randomUUID()}`;
+    const v3 = JSON.parse(readFileSync(new URL('../../tests/fixtures/db/v3-store.json', import.meta.url), 'utf8')) as { _stores: Record<string, string> } & Record<string, Array<Record<string, unknown>>>;
+    const old = new Dexie(name);
+    old.version(3).stores(v3._stores);
+    await old.open();
+    for (const table of Object.keys(v3._stores)) await old.table(table).bulkAdd(v3[table]!);
+    old.close();
+
+    const db = new IdiolectDatabase(name);
+    const profileId = String(v3.profiles![0]!.id);
+    const keptOut = v3.samples!.filter((sample) => sample.excluded).length;
+    expect(keptOut).toBeGreaterThan(0);
+    expect(await countSamplesOfProfile(db, profileId, '')).toEqual({ total: v3.samples!.length, keptOut, usableSince: v3.samples!.length - keptOut });
     db.close();
   });
 });

@@ -1,10 +1,12 @@
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../tests/support/fresh-database';
 import { SAMPLE_TEXTS, seedLearnedProfile } from '../../tests/support/profile-fixtures';
 import { styleFingerprintOf } from '../style';
 import { addSample } from './sample-writes';
 import { deleteSample, setSampleExcluded } from './sample-edits';
-import { readStyleFingerprint } from './style-profiles';
+import { countSamplesOfProfile, countUsableSamples } from './samples';
+import { isStoredFingerprintFresh, readStyleFingerprint } from './style-profiles';
 
 describe('the style fingerprint follows the profile’s samples', () => {
   it('updates sample by sample as texts are added, excluded, included again and deleted', async () => {
@@ -32,5 +34,21 @@ describe('the style fingerprint follows the profile’s samples', () => {
     const [first] = await db.samples.toArray();
     await db.samples.bulkAdd([{ ...first!, id: crypto.randomUUID(), contentHash: 'other', text: 'A bulk-imported text that never went through addSample at all, written the lazy way.' }]);
     expect((await readStyleFingerprint(db, profile.id)).samples).toBe(5);
+  });
+
+  it('puts back the index entries of kept-out samples written around the database layer, and is then current', async () => {
+    const db = freshDatabase();
+    const { profile, samples } = await seedLearnedProfile(db);
+    await setSampleExcluded(db, samples[0]!.id, true);
+    // As a store written by other code would be: the kept-out sample without its index entry.
+    const plain = new Dexie(db.name);
+    plain.version(db.verno).stores(Object.fromEntries(db.tables.map((table) => [table.name, [table.schema.primKey.src, ...table.schema.indexes.map((index) => index.src)].join(', ')])));
+    await plain.table('samples').put({ ...samples[0]!, excluded: true });
+    plain.close();
+    expect((await countSamplesOfProfile(db, profile.id, '')).keptOut).toBe(0);
+
+    expect(await readStyleFingerprint(db, profile.id)).toEqual(styleFingerprintOf(SAMPLE_TEXTS.slice(1)));
+    expect((await countSamplesOfProfile(db, profile.id, '')).keptOut).toBe(1);
+    expect(isStoredFingerprintFresh(await db.styleProfiles.get(profile.id), await countUsableSamples(db, profile.id))).toBe(true);
   });
 });

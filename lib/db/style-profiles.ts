@@ -1,11 +1,7 @@
 import { addStyleSample, isFingerprintCurrent, removeStyleSample, styleFingerprintOf, type StyleFingerprint } from '../style';
 import type { IdiolectDatabase } from './database';
-import type { Sample, StyleProfile } from './records';
-
-async function usableTexts(db: IdiolectDatabase, profileId: string): Promise<string[]> {
-  const samples = await db.samples.where('profileId').equals(profileId).toArray();
-  return samples.filter((sample) => !sample.excluded).map((sample) => sample.text);
-}
+import type { StyleProfile } from './records';
+import { countUsableSamples, samplesOfProfile } from './samples';
 
 /** Whether the stored fingerprint can be used as it is: same reference vocabulary, same samples. */
 export function isStoredFingerprintFresh(stored: StyleProfile | undefined, usableSampleCount: number): stored is StyleProfile {
@@ -20,9 +16,14 @@ export function isStoredFingerprintFresh(stored: StyleProfile | undefined, usabl
 export async function readStyleFingerprint(db: IdiolectDatabase, profileId: string): Promise<StyleFingerprint> {
   return db.transaction('rw', db.samples, db.styleProfiles, async () => {
     const stored = await db.styleProfiles.get(profileId);
-    const usableCount = await db.samples.where('profileId').equals(profileId).filter((sample) => !sample.excluded).count();
+    const usableCount = await countUsableSamples(db, profileId);
     if (isStoredFingerprintFresh(stored, usableCount)) return stored.fingerprint;
-    const fingerprint = styleFingerprintOf(await usableTexts(db, profileId));
+    const samples = await samplesOfProfile(db, profileId);
+    const usable = samples.filter((sample) => !sample.excluded);
+    // Kept-out samples written around the database layer lack their index entry, and the count above
+    // then disagrees with the samples for good: writing them again through it puts the entries back.
+    if (usable.length !== usableCount) await db.samples.bulkPut(samples.filter((sample) => sample.excluded));
+    const fingerprint = styleFingerprintOf(usable.map((sample) => sample.text));
     await db.styleProfiles.put({ profileId, fingerprint, updatedAt: new Date().toISOString() });
     return fingerprint;
   });

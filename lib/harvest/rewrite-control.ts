@@ -1,3 +1,4 @@
+import { REWRITE_IN_PLACE_KEY } from '@/lib/shortcuts/keyboard-shortcuts';
 import { editableRootOf, isReadableUserField } from './field-privacy';
 import type { SiteAdapter } from './site-adapter';
 
@@ -19,7 +20,7 @@ export function offerRewriteBeside(doc: Document, site: SiteAdapter, onPress: ()
   const control = doc.createElement('button');
   control.type = 'button';
   control.textContent = 'Rewrite';
-  control.title = 'Rewrite in your voice (Alt+Shift+R)';
+  control.title = `Rewrite in your voice (${REWRITE_IN_PLACE_KEY})`;
   root.append(style, control);
   let field: HTMLElement | null = null;
 

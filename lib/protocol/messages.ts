@@ -138,8 +138,9 @@ export const backgroundMessages = {
   changeAttributes: message('extension-pages', z.object({ setId: id, attributes: attributeValuesSchema }), done),
 
   // What the person says of a rewrite: evidence for the next refinement.
-  saveRewriteFeedback: message('extension-pages', rewriteFeedbackSchema.omit({ createdAt: true }), done),
-  deleteRewriteFeedback: message('extension-pages', id, done),
+  // Open to content scripts for the in-page card, which asks for feedback on its rewrites as the popup does.
+  saveRewriteFeedback: message('content-scripts', rewriteFeedbackSchema.omit({ createdAt: true }), done),
+  deleteRewriteFeedback: message('content-scripts', id, done),
 } satisfies Record<string, MessageDeclaration>;
 
 /** Messages the background sends to the harvesting scripts in open tabs. */

@@ -50,9 +50,9 @@ describe('messages the background accepts', () => {
     }
   });
 
-  it('declares only the harvesting script’s messages open to content scripts', () => {
+  it('declares only the messages of the harvesting script and the in-page card open to content scripts', () => {
     const open = (Object.keys(backgroundMessages) as BackgroundMessage[]).filter((name) => backgroundMessages[name].audience === 'content-scripts');
-    expect(open.sort()).toEqual(['getHarvestPolicy', 'openRewriteCard', 'previewSample', 'submitSample']);
+    expect(open.sort()).toEqual(['deleteRewriteFeedback', 'getHarvestPolicy', 'openRewriteCard', 'previewSample', 'saveRewriteFeedback', 'submitSample']);
   });
 
   it('checks the input against the declared schema and says which field is wrong', async () => {

@@ -35,4 +35,9 @@ export const REWRITE_CARD_STYLE = `${tokens}
   button.primary:hover { background: var(--color-accent-hover); }
   button.quiet { border-color: transparent; background: transparent; }
   button[aria-pressed='true'] { background: var(--color-accent-soft); border-color: var(--color-accent); }
+  .feedback { display: flex; flex-direction: column; gap: var(--space-1); }
+  .feedback[hidden], .feedback [hidden] { display: none; }
+  .note input { flex: 1; min-width: 0; font: inherit; font-size: var(--text-sm); color: var(--color-text); background: var(--color-surface);
+    border: 1px solid var(--color-border-strong); border-radius: var(--radius-sm); padding: 3px 8px; }
+  .note input:focus-visible { outline: 2px solid var(--color-focus); outline-offset: 1px; }
 `;

@@ -5,6 +5,7 @@ import type { FieldSelection } from '../harvest/write-back';
 import type { Adjustment } from '../hyperalign/rewrite-choices';
 import { describeFidelity } from '../rewrite/fidelity';
 import { wordChanges } from '../rewrite/word-changes';
+import { feedbackRow } from './card-feedback';
 import { REWRITE_CARD_STYLE } from './card-style';
 import { draftInFocusedField, type FieldDraft } from './field-draft';
 import { streamRewrite } from './rewrite-stream';
@@ -99,7 +100,8 @@ function showRewriteCard(doc: Document, site: SiteAdapter, draft: FieldDraft): {
   actions.append(replace, again, changes, element(doc, 'span', 'spacer'), cancel);
   const head = element(doc, 'div', 'head');
   head.append(title, which, previous, next);
-  card.append(head, text, status, adjustments, actions);
+  const feedback = feedbackRow(doc, (message, problem) => say(message, problem));
+  card.append(head, text, status, adjustments, feedback.row, actions);
 
   const tries = new Tries();
   let stopStream: (() => void) | null = null;
@@ -131,6 +133,7 @@ function showRewriteCard(doc: Document, site: SiteAdapter, draft: FieldDraft): {
     setDisabled(previous, busy || !tries.canStep(-1));
     setDisabled(next, busy || !tries.canStep(1));
     changes.setAttribute('aria-pressed', String(showChanges));
+    feedback.show(shown?.state === 'ready' && !replacing ? shown : null);
   }
 
   function say(message: string, problem = false): void {
@@ -147,6 +150,8 @@ function showRewriteCard(doc: Document, site: SiteAdapter, draft: FieldDraft): {
       if (event.type === 'done') {
         attempt.text = event.text;
         attempt.state = 'ready';
+        // Without a learned profile there is no version to weigh feedback against, so none is asked for.
+        if (event.setId) attempt.guide = { profileId: event.profileId, setId: event.setId, hypothesisIds: event.guidedBy.map((hypothesis) => hypothesis.id) };
         stopStream = null;
         say(describeFidelity(event.fidelity) ?? READY, describeFidelity(event.fidelity) !== null);
       }

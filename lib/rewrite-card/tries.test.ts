@@ -25,4 +25,17 @@ describe('the tries of one in-page rewrite', () => {
     expect(tries.canStep(-1)).toBe(false);
     expect(tries.canStep(1)).toBe(true);
   });
+
+  it('gives every try an id of its own, without crypto.randomUUID, which plain-http pages lack', () => {
+    const randomUUID = crypto.randomUUID;
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const tries = new Tries();
+      const ids = [tries.add(null).id, tries.add('warmer').id];
+      expect(ids[0]).toMatch(/^[0-9a-f]{32}$/);
+      expect(ids[1]).not.toBe(ids[0]);
+    } finally {
+      Object.defineProperty(crypto, 'randomUUID', { value: randomUUID, configurable: true });
+    }
+  });
 });

@@ -1,12 +1,17 @@
 import type { Adjustment } from '../hyperalign/rewrite-choices';
+import type { TryGuide, TryVerdict } from './card-feedback';
 
 /** One rewrite the card asked for: the plain one, Try again, or an adjustment (Shorter, Warmer, …). */
-export interface Try {
+export interface Try extends TryVerdict {
+  /** Its own id, which the person's feedback on it is kept under. */
+  id: string;
   adjustment: Adjustment | null;
   text: string;
   state: 'writing' | 'ready' | 'failed';
   /** Why it failed, in words for the person. */
   error?: string;
+  /** The voice and hypotheses it was written from, once it is done. */
+  guide?: TryGuide;
 }
 
 /** What the card says a try is, next to its number. */
@@ -19,6 +24,14 @@ export const ADJUSTMENT_NAMES: Record<Adjustment, string> = {
 };
 
 /**
+ * A random id made in the page. Not crypto.randomUUID: the card runs on plain-http pages too, and
+ * those are not secure contexts, where randomUUID does not exist.
+ */
+function newTryId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
  * Every try the person asked for on one draft, oldest first, and the one shown. A new try is
  * shown at once; the earlier ones stay, to step back to.
  */
@@ -27,7 +40,7 @@ export class Tries {
   shown = -1;
 
   add(adjustment: Adjustment | null): Try {
-    const fresh: Try = { adjustment, text: '', state: 'writing' };
+    const fresh: Try = { id: newTryId(), adjustment, text: '', state: 'writing', verdict: null, note: '' };
     this.all.push(fresh);
     this.shown = this.all.length - 1;
     return fresh;

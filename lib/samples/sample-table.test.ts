@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Sample } from '../db/records';
 import { describeSampleCounts } from './describe-sample-counts';
-import { EVERY_SAMPLE, describeShown, isNarrowed, previewOf, sampleStatus, samplesShown, sitesOf, type SampleTableQuery } from './sample-table';
+import { EVERY_SAMPLE, describeShown, isNarrowed, newestFirst, previewOf, sampleStatus, samplesShown, samplesShownOfNewestFirst, sitesOf, type SampleTableQuery } from './sample-table';
 
 function sample(id: string, overrides: Partial<Sample>): Sample {
   const text = overrides.text ?? `Text of ${id} with enough words to count as a proper sample of someone writing about their week at work.`;
@@ -51,6 +51,15 @@ describe('which samples the table lists, and in what order', () => {
     expect(ids({ onlyShort: true })).toEqual(['a']);
     // A kept-out sample is no longer "unlike you": it is out already.
     expect(ids({ onlyFlagged: true }, new Set(['b', 'd']))).toEqual(['d']);
+  });
+
+  it('lists samples kept newest first as they are, and filters and sorts them like any others when asked', () => {
+    const kept = [...SAMPLES].sort(newestFirst);
+    expect(samplesShownOfNewestFirst(kept, EVERY_SAMPLE, new Set())).toBe(kept);
+    for (const query of [{ sort: 'oldest' }, { search: 'release' }, { kind: 'comment' }, { onlyFlagged: true }] satisfies Partial<SampleTableQuery>[]) {
+      const asked = { ...EVERY_SAMPLE, ...query };
+      expect(samplesShownOfNewestFirst(kept, asked, new Set(['d'])).map(({ id }) => id)).toEqual(samplesShown(SAMPLES, asked, new Set(['d'])).map(({ id }) => id));
+    }
   });
 
   it('sorts by date either way, by length and by site', () => {

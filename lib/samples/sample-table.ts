@@ -115,6 +115,14 @@ const COMPARE: Record<SampleSort, (a: Sample, b: Sample) => number> = {
   site: (a, b) => a.site.localeCompare(b.site) || newestFirst(a, b),
 };
 
+/**
+ * `samplesShown` for samples already newest first, as the samples table keeps them: the table's
+ * default view is then the very same array, neither filtered nor sorted again on every change.
+ */
+export function samplesShownOfNewestFirst(samples: readonly Sample[], query: SampleTableQuery, flagged: ReadonlySet<string>): readonly Sample[] {
+  return query.sort === 'newest' && !isNarrowed(query) ? samples : samplesShown(samples, query, flagged);
+}
+
 /** The samples the table lists for `query`, in its order. */
 export function samplesShown(samples: readonly Sample[], query: SampleTableQuery, flagged: ReadonlySet<string>): Sample[] {
   const words = query.search.toLowerCase().split(/\s+/).filter(Boolean);

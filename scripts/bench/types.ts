@@ -11,11 +11,14 @@ export interface BenchRow {
 
 /**
  * A benchmark section. Each module in scripts/bench/ (except this one and targets.ts) exports
- * `section`; scripts/bench.ts runs them all, in file-name order, and prints one table per section.
+ * `section` (and may export more sections, named `…Section`); scripts/bench.ts runs them all, in
+ * file-name order, and prints one table per section.
  */
 export interface BenchSection {
   /** Short, used to pick sections: `npm run bench -- <name>`. */
   name: string;
   title: string;
+  /** A part of the named section, so run only when asked for by its own name (never twice in a whole run). */
+  partOf?: string;
   run(): Promise<BenchRow[]>;
 }

@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftOf, startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai';
 import { closedShadowOf, type ClosedShadow } from './support/closed-shadow';
 import { sendMessageOnPage } from './support/compose-page';
-import { BUILT_EXTENSION, launchWithExtension, readStoredSetting, type ExtensionBrowser } from './support/extension-browser';
+import { BUILT_EXTENSION, launchWithExtension, readExtensionDatabase, readStoredSetting, type ExtensionBrowser } from './support/extension-browser';
 import { modelText, type ModelKind } from './support/editor-models';
 import { learnProfileFromSentTexts } from './support/learned-profile';
 import { startPageServer, type PageServer } from './support/page-server';
+import { OPEN_POPUP_COMMAND, REWRITE_IN_PLACE_COMMAND, suggestedKeyOf } from '../../lib/shortcuts/keyboard-shortcuts';
 
 const API_KEY = 'sk-test-in-page';
 const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/editors/', import.meta.url));
@@ -34,7 +35,7 @@ describe('rewriting where the person writes: the in-page card', () => {
   beforeAll(async () => {
     llm = await startFakeOpenAI({ apiKey: API_KEY });
     pages = await startPageServer(haveFixtures ? { fixtures: FIXTURES } : {});
-    browser = await launchWithExtension();
+    browser = await launchWithExtension({ realKeyboard: true });
     const options = await learnProfileFromSentTexts(browser, pages, llm, API_KEY);
     await options.close();
     // In each test, a draft's first rewrite is FIRST_TRY; Try again and the adjustments get LATER_TRY.
@@ -59,19 +60,52 @@ describe('rewriting where the person writes: the in-page card', () => {
     return { page, shadow: await closedShadowOf(page) };
   }
 
-  /**
-   * Opens the card the way a test can. Playwright's key presses reach the page, never the
-   * browser's shortcut handling (headless Chromium has no keybinding registry), so Alt+Shift+R
-   * cannot be pressed here; the control beside the field opens the same card, and pressing it
-   * keeps the focus and the selection in the field, as the shortcut does.
-   */
+  /** The control beside the field, on an allowed site; pressing it keeps the focus and the selection in the field. */
   async function openCardFromControl(shadow: ClosedShadow) {
     await shadow.click('button', 'Rewrite');
   }
 
-  it('offers Alt+Shift+R as the shortcut for "Rewrite in place"', () => {
+  /** The keys the browser really assigned to "Rewrite in place", pressed on a real keyboard over `page`. */
+  async function pressRewriteInPlace(page: Page) {
+    await browser.pressShortcut(page, await assignedKeys(REWRITE_IN_PLACE_COMMAND));
+  }
+
+  async function assignedKeys(command: string): Promise<string> {
+    const worker = browser.context.serviceWorkers()[0]!;
+    const commands = await worker.evaluate(() => (globalThis as unknown as { chrome: { commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> } } }).chrome.commands.getAll());
+    return commands.find((entry) => entry.name === command)?.shortcut ?? '';
+  }
+
+  it('gets the shortcuts it suggests from the browser, and the options page says which keys they are', async () => {
     const manifest = JSON.parse(readFileSync(`${BUILT_EXTENSION}/manifest.json`, 'utf8')) as { commands: Record<string, { suggested_key: { default: string } }> };
-    expect(manifest.commands['rewrite-in-place']?.suggested_key.default).toBe('Alt+Shift+R');
+    // Chrome leaves a suggested key unassigned, without a word, when it keeps that key for itself.
+    expect(await assignedKeys(REWRITE_IN_PLACE_COMMAND)).toBe(manifest.commands[REWRITE_IN_PLACE_COMMAND]!.suggested_key.default);
+    expect(await assignedKeys(OPEN_POPUP_COMMAND)).toBe(manifest.commands[OPEN_POPUP_COMMAND]!.suggested_key.default);
+
+    const options = await browser.openExtensionPage('options.html#sites');
+    const shortcuts = options.getByRole('region', { name: 'Keyboard shortcuts' });
+    await expect.poll(() => shortcuts.getByRole('definition').allInnerTexts()).toEqual([suggestedKeyOf(OPEN_POPUP_COMMAND), suggestedKeyOf(REWRITE_IN_PLACE_COMMAND)]);
+    await expect.poll(() => shortcuts.getByRole('term').allInnerTexts()).toContain('Rewrite in place: the selection, or the text you are writing');
+    const [settings] = await Promise.all([browser.context.waitForEvent('page'), shortcuts.getByRole('button', { name: 'Change shortcuts' }).click()]);
+    await expect.poll(() => settings.url()).toBe('chrome://extensions/shortcuts');
+    await settings.close();
+    await options.close();
+  });
+
+  it('opens the card with the shortcut on a page of a site never allowed, and rewrites its text there', async () => {
+    seenDrafts.length = 0;
+    const page = await browser.context.newPage();
+    await page.goto(pages.url('compose.html', 'elsewhere.test'));
+    const shadow = await closedShadowOf(page);
+    const box = page.getByRole('textbox', { name: 'Message' });
+    await box.fill('lets push the launch call to thursday');
+    // Nothing of Idiolect runs on a site that was never allowed, until the person asks for it.
+    expect(await shadow.count('button', 'Rewrite')).toBe(0);
+    await pressRewriteInPlace(page);
+    await expect.poll(() => shadow.text('paragraph', 'Rewrite').catch(() => '')).toBe(FIRST_TRY);
+    await shadow.click('button', 'Replace');
+    await expect.poll(() => box.inputValue()).toBe(FIRST_TRY);
+    await page.close();
   });
 
   it('keeps the card’s code out of the page until it is first asked for', async () => {
@@ -91,12 +125,12 @@ describe('rewriting where the person writes: the in-page card', () => {
     await page.close();
   });
 
-  it('rewrites the selection in a textarea, replaces only it, and one undo brings the original back', async () => {
+  it('rewrites the selection in a textarea at the shortcut, replaces only it, and one undo brings the original back', async () => {
     const { page, shadow } = await openCompose();
     const box = page.getByRole('textbox', { name: 'Message' });
     await box.fill(`${BEFORE}${SELECTED}${AFTER}`);
     await box.evaluate((area: HTMLTextAreaElement, [from, to]) => area.setSelectionRange(from!, to!), [BEFORE.length, BEFORE.length + SELECTED.length]);
-    await openCardFromControl(shadow);
+    await pressRewriteInPlace(page);
 
     await expect.poll(() => shadow.text('paragraph', 'Rewrite').catch(() => '')).toBe(FIRST_TRY);
     // The page's own script cannot see into the card.
@@ -146,14 +180,45 @@ describe('rewriting where the person writes: the in-page card', () => {
     await page.close();
   });
 
-  it('rewrites the selection in a contenteditable the same way', async () => {
+  it('takes “Sounds like me” or “Not like me” on the try shown, with a note, and keeps it as the popup does', async () => {
+    const { page, shadow } = await openCompose();
+    await page.getByRole('textbox', { name: 'Message' }).fill('can we move our sync to the afternoon');
+    await shadow.click('button', 'Rewrite');
+    await expect.poll(() => shadow.text('paragraph', 'Rewrite').catch(() => '')).toBe(FIRST_TRY);
+    await shadow.click('button', 'Not like me');
+    await expect.poll(() => shadow.attribute('button', 'Not like me', 'aria-pressed')).toBe('true');
+    await shadow.click('textbox', 'Note (optional)');
+    await page.keyboard.type('too breezy for my team');
+    await shadow.click('button', 'Save note');
+    await shadow.find('StaticText', 'Kept: the next refinement of your profile weighs it.');
+
+    const extensionPage = await browser.openExtensionPage('options.html');
+    const stored = async () => (await readExtensionDatabase(extensionPage, 'rewriteFeedback')) as Array<{ verdict: string; note: string | null; rewrite: string; hypothesisIds: string[] }>;
+    await expect.poll(async () => (await stored()).map(({ verdict, note, rewrite }) => ({ verdict, note, rewrite }))).toEqual([
+      { verdict: 'not-like-me', note: 'too breezy for my team', rewrite: FIRST_TRY },
+    ]);
+    expect((await stored())[0]!.hypothesisIds.length).toBeGreaterThan(0);
+
+    // A second try has a verdict of its own; pressing the chosen one again takes it back.
+    await shadow.click('button', 'Try again');
+    await expect.poll(() => shadow.text('paragraph', 'Rewrite').catch(() => '')).toBe(LATER_TRY);
+    expect(await shadow.attribute('button', 'Not like me', 'aria-pressed')).toBe('false');
+    await shadow.click('button', 'Previous try');
+    await expect.poll(() => shadow.attribute('button', 'Not like me', 'aria-pressed')).toBe('true');
+    await shadow.click('button', 'Not like me');
+    await expect.poll(async () => (await stored()).length).toBe(0);
+    await extensionPage.close();
+    await page.close();
+  });
+
+  it('rewrites the selection in a contenteditable at the shortcut the same way', async () => {
     const { page, shadow } = await openCompose();
     const comment = page.getByRole('textbox', { name: 'Comment' });
     await comment.click();
     await page.keyboard.type(`${BEFORE}${SELECTED}${AFTER}`);
     for (let step = 0; step < AFTER.length; step++) await page.keyboard.press('ArrowLeft');
     for (let step = 0; step < SELECTED.length; step++) await page.keyboard.press('Shift+ArrowLeft');
-    await openCardFromControl(shadow);
+    await pressRewriteInPlace(page);
     await expect.poll(() => shadow.text('paragraph', 'Rewrite').catch(() => '')).toBe(FIRST_TRY);
     await shadow.click('button', 'Replace');
     await expect.poll(async () => squashed(await comment.innerText())).toBe(squashed(`${BEFORE}${FIRST_TRY}${AFTER}`));
@@ -171,7 +236,7 @@ describe('rewriting where the person writes: the in-page card', () => {
   ];
 
   describe.skipIf(!haveFixtures).each(EDITORS)('in $name', ({ page: path, editor, model }) => {
-    it('replaces the selection in the editor’s own model, and its own undo brings the original back', async () => {
+    it('at the shortcut, replaces the selection in the editor’s own model, and its own undo brings the original back', async () => {
       seenDrafts.length = 0;
       const page = await browser.context.newPage();
       await page.goto(pages.url(path));
@@ -186,7 +251,7 @@ describe('rewriting where the person writes: the in-page card', () => {
       // ProseMirror's history folds a change made within 500 ms of the last keystroke into the same
       // undo step; a real model (and a person reading the card) always take longer than that.
       llm.script({ paced: [{ afterMs: 700, content: FIRST_TRY }] });
-      await openCardFromControl(shadow);
+      await pressRewriteInPlace(page);
       await expect.poll(() => shadow.text('paragraph', 'Rewrite').catch(() => '')).toBe(FIRST_TRY);
       expect(llm.chatRequests.at(-1)!.chat.userContent).toContain(`<draft>\n${SELECTED}\n</draft>`);
       await shadow.click('button', 'Replace');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startVirtualDisplay } from './real-keyboard';
 
 declare const chrome: {
   tabs: { query(filter: { url: string }): Promise<Array<{ id?: number }>> };
@@ -31,7 +32,7 @@ export const CHROMIUM_WITH_EXTENSION_ARGS = [
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
-  openExtensionPage(file: 'popup.html' | 'options.html'): Promise<Page>;
+  openExtensionPage(file: 'popup.html' | 'options.html' | `options.html#${string}`): Promise<Page>;
   /** The popup as it opens over `page`: in a tab of its own, told which tab it works on. */
   openPopupOver(page: Page): Promise<Page>;
   /**
@@ -41,16 +42,25 @@ export interface ExtensionBrowser {
    * site resolves at once, but Chrome still refuses patterns the manifest does not declare.
    */
   grantSiteAccessInBrowser(hostPattern: string): Promise<void>;
+  /** Presses a browser shortcut ("Alt+Shift+V") on a real keyboard, over `page`; needs `{ realKeyboard: true }`. */
+  pressShortcut(page: Page, keys: string): Promise<void>;
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /** A headed browser on a virtual display, so browser shortcuts can be pressed (see real-keyboard.ts). */
+  realKeyboard?: boolean;
+}
+
 /** Debian's Chromium with the built extension loaded unpacked, in a throwaway profile. */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+export async function launchWithExtension({ realKeyboard = false }: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'idiolect-e2e-'));
+  const display = realKeyboard ? await startVirtualDisplay() : null;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless: !display,
     args: CHROMIUM_WITH_EXTENSION_ARGS,
+    ...(display ? { env: { ...process.env, DISPLAY: display.name } } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
@@ -76,8 +86,13 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       await settings.evaluate(({ id, host }) => chrome.developerPrivate.addHostPermission(id, host), { id: extensionId, host: hostPattern });
       await settings.close();
     },
+    async pressShortcut(page, keys) {
+      if (!display) throw new Error('Browser shortcuts need a real keyboard: launch with { realKeyboard: true }');
+      await display.press(page, keys);
+    },
     async close() {
       await context.close();
+      await display?.close();
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
@@ -92,7 +107,12 @@ async function closeOptionsOpenedAtInstall(context: BrowserContext, extensionId:
   const optionsUrl = `chrome-extension://${extensionId}/options.html`;
   const [firstTab] = context.pages();
   if (firstTab) await firstTab.waitForURL(optionsUrl, { timeout: 15_000 });
-  for (const page of context.pages()) if (page.url() === optionsUrl) await page.close();
+  for (const page of context.pages()) {
+    if (page.url() !== optionsUrl) continue;
+    // A headed browser closes its window with its last tab, and then can open no more.
+    if (context.pages().length === 1) await page.goto('about:blank');
+    else await page.close();
+  }
 }
 
 /** Reads a table (or one row of it) straight from the extension's IndexedDB, as its own pages can. */

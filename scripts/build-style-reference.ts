@@ -28,6 +28,7 @@ import {
   featureSpaceOf,
   loadReference,
   vocabularyOf,
+  withZeroRuns,
   type CompactWriter,
   type HabitCounts,
   type ReferenceFile,
@@ -46,7 +47,7 @@ const EMAIL_WRITERS = join(ROOT, 'scripts/style-reference/email-writers.json');
  * Features added to the e-mail writers' vocabulary, chosen across genres. The e-mail writers
  * were counted over that older vocabulary only, so it stays first and these come after it.
  */
-const EXTRA_VOCABULARY: Readonly<Record<CountFamily, number>> = { char: 2000, word: 700, bigram: 350 };
+const EXTRA_VOCABULARY: Readonly<Record<CountFamily, number>> = { char: 8000, word: 700, bigram: 350 };
 /** Texts per reference writer fingerprint: about the size of a young user profile. */
 const MAX_TEXTS_PER_WRITER = 12;
 /** A writer whose texts are longer than this (median words) also gets a fingerprint of short chunks. */
@@ -185,7 +186,19 @@ function main(): void {
     }
   }
   const known = COUNT_FAMILIES.map((f) => email.vocabulary[f].length);
-  for (const w of email.writers) fingerprints.push({ ...(w as unknown as CompactWriter), writer: `email/${w.writer}`, id: `email/${w.id}`, source: EMAIL_SOURCE.id, known });
+  for (const w of email.writers) {
+    const counted = w as unknown as CompactWriter;
+    fingerprints.push({
+      ...counted,
+      writer: `email/${w.writer}`,
+      id: `email/${w.id}`,
+      source: EMAIL_SOURCE.id,
+      known,
+      char: withZeroRuns(counted.char),
+      word: withZeroRuns(counted.word),
+      bigram: withZeroRuns(counted.bigram),
+    });
+  }
 
   const allTexts = [...features.flatMap((w) => w.features), ...chunkFeatures.flat()];
   const shortTexts = allTexts.filter((x) => x.wordCount <= SHORT_RANGE.max);
@@ -206,7 +219,7 @@ function main(): void {
   const emailHabits = email.habits as ReferenceFile['habits'];
   const neutral: SingleCalibration = { bias: 0, weights: { char: 1, word: 1, bigram: 1, statistics: 1, habits: 1 } };
   const file: ReferenceFile = {
-    format: 3,
+    format: 4,
     license: 'CC BY-SA 4.0 (derived in part from CC BY-SA Stack Exchange posts; see sources)',
     sources: [...CORPUS_SOURCES, EMAIL_SOURCE].map((s) => ({ ...s })),
     method:

@@ -23,9 +23,9 @@ const SHRINKAGE = 8;
  * reference writer knows these features, and comparing them alone keeps the search cheap.
  */
 const LOCATOR_FEATURES = { char: 1000, word: 300, statistics: Infinity } as const;
-type Locator = Readonly<Record<keyof typeof LOCATOR_FEATURES, Float64Array>>;
+export type Locator = Readonly<Record<keyof typeof LOCATOR_FEATURES, Float64Array>>;
 
-function locatorOf(v: StyleVectors): Locator {
+export function locatorOf(v: StyleVectors): Locator {
   const unit = (f: FamilyVector, limit: number) => {
     const out = f.values.slice(0, Math.min(limit, f.known));
     let norm = 0;
@@ -34,17 +34,6 @@ function locatorOf(v: StyleVectors): Locator {
     return out;
   };
   return { char: unit(v.char, LOCATOR_FEATURES.char), word: unit(v.word, LOCATOR_FEATURES.word), statistics: unit(v.statistics, LOCATOR_FEATURES.statistics) };
-}
-
-const writerLocators = new WeakMap<ReferenceWriter, Locator>();
-
-function writerLocator(w: ReferenceWriter): Locator {
-  let locator = writerLocators.get(w);
-  if (locator === undefined) {
-    locator = locatorOf(w.global);
-    writerLocators.set(w, locator);
-  }
-  return locator;
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
@@ -67,7 +56,7 @@ export function nearestWriters(
 ): ReferenceWriter[] {
   const locator = locatorOf(text);
   const scored: { w: ReferenceWriter; s: number }[] = [];
-  for (const w of writers) if (!excluded.has(w.writer)) scored.push({ w, s: resemblance(locator, writerLocator(w)) });
+  for (const w of writers) if (!excluded.has(w.writer)) scored.push({ w, s: resemblance(locator, w.locator) });
   return scored
     .sort((a, b) => b.s - a.s)
     .slice(0, count)

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { COUNT_FAMILIES, STATISTIC_NAMES, type CountFamily } from './features';
 import type { StyleFingerprint } from './fingerprint';
+import { locatorOf, type Locator } from './neighbours';
 import {
   LENGTH_CONDITIONS,
   globalYardstick,
@@ -15,8 +16,8 @@ import {
   type FeatureSpace,
   type LengthCondition,
   type Moments,
+  type FamilyVector,
   type StyleRates,
-  type StyleVectors,
   type VectorFamily,
   type Yardstick,
 } from './vectors';
@@ -42,10 +43,13 @@ const compactWriterSchema = z.object({
   words: z.number().int().positive(),
   /** Totals of char n-grams, words and word bigrams, in COUNT_FAMILIES order. */
   totals: z.array(z.number().int()).length(COUNT_FAMILIES.length),
-  /** Dense counts aligned with the vocabulary of each family, without trailing zeros. */
-  char: z.array(z.number().int().nonnegative()),
-  word: z.array(z.number().int().nonnegative()),
-  bigram: z.array(z.number().int().nonnegative()),
+  /**
+   * Counts aligned with the vocabulary of each family, without trailing zeros; a negative number
+   * -n stands for n zeros in a row (most of a writer's rarer features are zero).
+   */
+  char: z.array(z.number().int()),
+  word: z.array(z.number().int()),
+  bigram: z.array(z.number().int()),
   /** Numerator and denominator of each statistic, flattened, in vocabulary order. */
   statistics: z.array(z.number()),
 });
@@ -88,7 +92,7 @@ const referenceSourceSchema = z.object({
 export type ReferenceSource = z.infer<typeof referenceSourceSchema>;
 
 export const referenceFileSchema = z.object({
-  format: z.literal(3),
+  format: z.literal(4),
   /** The licence of this file as a whole (it is derived from every source below). */
   license: z.string(),
   sources: z.array(referenceSourceSchema).min(1),
@@ -129,8 +133,10 @@ export interface ReferenceWriter {
   readonly writer: string;
   readonly source: string;
   readonly rates: StyleRates;
-  /** Normalised against the whole reference: what finds the writers nearest to a text. */
-  readonly global: StyleVectors;
+  /** What finds the writers nearest to a text (see neighbours.ts). */
+  readonly locator: Locator;
+  /** Statistics z-scored against the reference's length trends, what a stranger's are compared on. */
+  readonly statistics: FamilyVector;
 }
 
 export interface StyleReference {
@@ -181,7 +187,7 @@ export function compactWriter(
     const values = file.vocabulary[family].map((f) => fp.counts[`${family}:${f}`] ?? 0);
     let end = values.length;
     while (end > 0 && values[end - 1] === 0) end--;
-    return values.slice(0, end);
+    return withZeroRuns(values.slice(0, end));
   };
   return {
     ...who,
@@ -198,11 +204,32 @@ export function compactWriter(
   };
 }
 
+/** Runs of two or more zeros written as minus their length. */
+export function withZeroRuns(values: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < values.length; ) {
+    let run = 0;
+    while (values[i + run] === 0) run++;
+    if (run >= 2) {
+      out.push(-run);
+      i += run;
+    } else {
+      out.push(values[i]!);
+      i++;
+    }
+  }
+  return out;
+}
+
+export function withoutZeroRuns(values: readonly number[]): number[] {
+  return values.flatMap((n) => (n < 0 ? new Array<number>(-n).fill(0) : [n]));
+}
+
 export function expandWriter(writer: CompactWriter, file: Pick<ReferenceFile, 'vocabulary'>): StyleFingerprint {
   const counts: Record<string, number> = {};
   for (const family of COUNT_FAMILIES) {
     const names = file.vocabulary[family];
-    const values = writer[family];
+    const values = withoutZeroRuns(writer[family]);
     if (values.length > names.length) throw new Error(`Reference writer ${writer.id} has ${values.length} ${family} counts, vocabulary has ${names.length}`);
     values.forEach((n, i) => {
       if (n > 0) counts[`${family}:${names[i]!}`] = n;
@@ -244,7 +271,9 @@ export function loadReference(json: unknown): StyleReference {
   const global = globalYardstick(space);
   const writers = file.writers.map((w): ReferenceWriter => {
     const rates = ratesOf(expandWriter(w, file), space, knownOf(w, file));
-    return { id: w.id, writer: w.writer, source: w.source, rates, global: vectorsAgainst(rates, global, space) };
+    // The globally normalised count vectors are needed only for the locator: keeping them would double the memory.
+    const vectors = vectorsAgainst(rates, global, space);
+    return { id: w.id, writer: w.writer, source: w.source, rates, locator: locatorOf(vectors), statistics: vectors.statistics };
   });
   return { vocabulary: vocabularyOf(file), space, global, habits: file.habits, writers, calibration: file.calibration };
 }

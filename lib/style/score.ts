@@ -116,7 +116,7 @@ export function styleEvidence(
   const t = vectorsAgainst(textRates, yardstick, space);
   const p = vectorsAgainst(profileRates(profile, reference), yardstick, space);
   const cohort = neighbours.slice(0, COHORT_SIZE);
-  const cohortStatistics = cohort.map((w) => w.global.statistics);
+  const cohortStatistics = cohort.map((w) => w.statistics);
   const evidence = { habits: softCap(habitEvidence(text, profile, reference)) } as Record<VectorFamily | 'habits', number>;
   for (const family of VECTOR_FAMILIES) {
     const similarity = cosine(t[family], p[family]);

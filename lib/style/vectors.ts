@@ -45,7 +45,8 @@ export interface FeatureSpace {
 
 /** A fingerprint's feature rates, the raw material of both normalisations. */
 export interface StyleRates {
-  readonly counts: Readonly<Record<CountFamily, Float64Array>>;
+  /** Single precision: the reference writers' rates are most of the verifier's memory. */
+  readonly counts: Readonly<Record<CountFamily, Float32Array>>;
   readonly totals: Readonly<Record<CountFamily, number>>;
   /**
    * How many leading features of each family were counted: reference writers fingerprinted over
@@ -79,11 +80,11 @@ export function lengthPosition(fp: Pick<StyleFingerprint, 'words' | 'samples'>, 
 }
 
 export function ratesOf(fp: StyleFingerprint, space: FeatureSpace, known?: Readonly<Record<CountFamily, number>>): StyleRates {
-  const counts = {} as Record<CountFamily, Float64Array>;
+  const counts = {} as Record<CountFamily, Float32Array>;
   for (const family of COUNT_FAMILIES) {
     const keys = space.features[family];
     const total = fp.totals[family];
-    const v = new Float64Array(keys.length);
+    const v = new Float32Array(keys.length);
     if (total > 0) for (let i = 0; i < keys.length; i++) v[i] = (fp.counts[keys[i]!] ?? 0) / total;
     counts[family] = v;
   }

@@ -27,7 +27,7 @@ const NEGATIVES_PER_QUERY = 6;
 /** Reference short texts are cut to this range: the short messages the product sees. */
 export const SHORT_RANGE = { min: 20, max: 80 } as const;
 /** Bigger weights would let one family's capped evidence move the log-odds more than this on its own. */
-export const MAX_FAMILY_LOG_ODDS = 6;
+export const MAX_FAMILY_LOG_ODDS = 4;
 /**
  * Greeting and sign-off habits get a tighter bound: a matching "Cheers, Dan" is strong evidence
  * in e-mail and none elsewhere, and the calibration texts (sign-offs stripped) can hardly tell.

@@ -1,5 +1,5 @@
-import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
+import { watchQuery } from '@/lib/db/watch-query';
 
 /**
  * A live query for small answers (counts, lists of voices) that re-run on every change to the
@@ -10,16 +10,16 @@ export function useSettledLiveQuery<T>(querier: () => Promise<T> | T, deps: unkn
   const [answer, setAnswer] = useState<{ value: T } | undefined>(undefined);
   useEffect(() => {
     let lastKey: string | undefined;
-    const subscription = liveQuery(querier).subscribe({
-      next: (value) => {
+    return watchQuery(
+      querier,
+      (value) => {
         const key = JSON.stringify(value) ?? '';
         if (key === lastKey) return;
         lastKey = key;
         setAnswer({ value });
       },
-      error: (error: unknown) => console.warn('Idiolect: a live query failed', error),
-    });
-    return () => subscription.unsubscribe();
+      (error) => console.warn('Idiolect: a live query failed', error),
+    );
     // The querier is a new function each render; what it reads is named by `deps`, as with useLiveQuery.
   }, deps);
   return answer?.value;

@@ -1,6 +1,7 @@
-import Dexie, { liveQuery } from 'dexie';
+import Dexie from 'dexie';
 import type { IdiolectDatabase } from './database';
 import type { Sample } from './records';
+import { watchQuery } from './watch-query';
 
 /** The profile's samples stored in [since, until), oldest first: the one range every query below reads. */
 function storedBetween(db: IdiolectDatabase, profileId: string, since = '', until = '\uffff', includeSince = true) {
@@ -22,8 +23,7 @@ export function sampleIdsOfProfile(db: IdiolectDatabase, profileId: string): Pro
 
 /** Calls `onIds` with the profile's sample ids now and after every change to them; returns how to stop. */
 export function watchSampleIdsOfProfile(db: IdiolectDatabase, profileId: string, onIds: (ids: string[]) => void): () => void {
-  const subscription = liveQuery(() => sampleIdsOfProfile(db, profileId)).subscribe(onIds);
-  return () => subscription.unsubscribe();
+  return watchQuery(() => sampleIdsOfProfile(db, profileId), onIds, () => undefined);
 }
 
 /** The samples among `ids` that still exist, in the order asked. */

@@ -33,6 +33,8 @@ const READS_FOR_PAGES = new Set([
   'readActiveLearningView',
   'readActiveVoice',
   'watchSampleIdsOfProfile',
+  // A live query: Dexie runs its querier read-only (a write inside it throws).
+  'watchQuery',
   'samplesByIds',
   'readProfileView',
   'listProfiles',

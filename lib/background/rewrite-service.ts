@@ -48,10 +48,14 @@ export function serveRewritePort(
     const { draft, kind, length, adjustment, profileId, site } = start.data;
     let text = '';
     try {
-      // Independent reads, side by side: the person is waiting for the first word.
+      // Independent work, side by side: the person is waiting for the first word. The client
+      // connects while the voice and then its prompt are read.
       // A rewrite asked for in a web page (the in-page card) is for that page's site, whatever it says.
       const pageSite = /^https?:/.test(port.sender?.url ?? '') ? hostOf(port.sender?.url) : null;
-      const [profile, llm] = await Promise.all([voiceForRewrite(db, { profileId, site: pageSite ?? site }), connectLlm()]);
+      const llm = connectLlm();
+      // Awaited below; a failure while the voice is read must not go unhandled meanwhile.
+      llm.catch(() => undefined);
+      const profile = await voiceForRewrite(db, { profileId, site: pageSite ?? site });
       const { guidedBy, deltas } = await rewriteDraftInUserVoice(db, llm, { profileId: profile.id, draft, kind, length, adjustment }, cancel.signal);
       for await (const delta of deltas) {
         text += delta;

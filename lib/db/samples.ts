@@ -81,11 +81,12 @@ export async function countSamplesForLearning(
 /**
  * The most recent samples the person lets Idiolect learn from, newest first, at most `limit`.
  * Read in bulk, newest `n` at once, not through a filtered cursor (one step per sample, on the
- * path a rewrite's first token waits on): when kept-out samples are among them, the read is
- * widened by as many, until there are enough or no more.
+ * path a rewrite's first token waits on): when more kept-out samples are among them than the
+ * first read allows for, it is widened by as many, until there are enough or no more.
  */
 export async function recentUsableSamples(db: IdiolectDatabase, profileId: string, limit: number): Promise<Sample[]> {
-  for (let read = limit; ; ) {
+  // A little more than asked at first, so a few kept-out samples among the newest cost no second read.
+  for (let read = limit + Math.ceil(limit / 8); ; ) {
     const newest = await storedBetween(db, profileId).reverse().limit(read).toArray();
     const usable = newest.filter((sample) => !sample.excluded);
     if (usable.length >= limit || newest.length < read) return usable.slice(0, limit);

@@ -83,10 +83,11 @@ export async function prepareRewrite(db: IdiolectDatabase, input: RewriteInput):
  */
 export async function rewriteDraftInUserVoice(
   db: IdiolectDatabase,
-  llm: LlmClient,
+  llm: LlmClient | Promise<LlmClient>,
   input: RewriteInput,
   signal?: AbortSignal,
 ): Promise<{ guidedBy: RewriteGuidance; deltas: AsyncIterable<string> }> {
-  const { messages, guidedBy } = await prepareGuidedRewrite(db, input);
-  return { guidedBy, deltas: llm.streamText({ messages, maxTokens: rewriteMaxTokens(input.draft), signal }) };
+  // The prompt is read while the client connects: the person is waiting for the first word.
+  const [{ messages, guidedBy }, client] = await Promise.all([prepareGuidedRewrite(db, input), llm]);
+  return { guidedBy, deltas: client.streamText({ messages, maxTokens: rewriteMaxTokens(input.draft), signal }) };
 }

@@ -22,12 +22,6 @@ export const SHORTCUTS: readonly ShortcutDeclaration[] = [
   { command: REWRITE_IN_PLACE_COMMAND, purpose: 'Rewrite in place: the selection, or the text you are writing', suggestedKey: REWRITE_IN_PLACE_KEY },
 ];
 
-export function suggestedKeyOf(command: string): string {
-  const declared = SHORTCUTS.find((shortcut) => shortcut.command === command);
-  if (!declared) throw new Error(`No shortcut is declared for ${command}`);
-  return declared.suggestedKey;
-}
-
 /** The manifest's `commands`, for Chrome (MV3 `_execute_action`) and Firefox (MV2 `_execute_browser_action`). */
 export function manifestCommands(manifestVersion: number): Record<string, { suggested_key: { default: string }; description: string }> {
   return Object.fromEntries(

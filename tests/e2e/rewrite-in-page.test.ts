@@ -9,7 +9,7 @@ import { BUILT_EXTENSION, launchWithExtension, readExtensionDatabase, readStored
 import { modelText, type ModelKind } from './support/editor-models';
 import { learnProfileFromSentTexts } from './support/learned-profile';
 import { startPageServer, type PageServer } from './support/page-server';
-import { OPEN_POPUP_COMMAND, REWRITE_IN_PLACE_COMMAND, suggestedKeyOf } from '../../lib/shortcuts/keyboard-shortcuts';
+import { OPEN_POPUP_COMMAND, OPEN_POPUP_KEY, REWRITE_IN_PLACE_COMMAND, REWRITE_IN_PLACE_KEY } from '../../lib/shortcuts/keyboard-shortcuts';
 
 const API_KEY = 'sk-test-in-page';
 const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/editors/', import.meta.url));
@@ -84,7 +84,7 @@ describe('rewriting where the person writes: the in-page card', () => {
 
     const options = await browser.openExtensionPage('options.html#sites');
     const shortcuts = options.getByRole('region', { name: 'Keyboard shortcuts' });
-    await expect.poll(() => shortcuts.getByRole('definition').allInnerTexts()).toEqual([suggestedKeyOf(OPEN_POPUP_COMMAND), suggestedKeyOf(REWRITE_IN_PLACE_COMMAND)]);
+    await expect.poll(() => shortcuts.getByRole('definition').allInnerTexts()).toEqual([OPEN_POPUP_KEY, REWRITE_IN_PLACE_KEY]);
     await expect.poll(() => shortcuts.getByRole('term').allInnerTexts()).toContain('Rewrite in place: the selection, or the text you are writing');
     const [settings] = await Promise.all([browser.context.waitForEvent('page'), shortcuts.getByRole('button', { name: 'Change shortcuts' }).click()]);
     await expect.poll(() => settings.url()).toBe('chrome://extensions/shortcuts');

@@ -32,21 +32,14 @@ export async function startVirtualDisplay(): Promise<VirtualDisplay> {
       const [window] = (await xdotool('search', '--onlyvisible', '--class', 'chromium')).split('\n');
       if (!window) throw new Error(`No Chromium window is showing on display ${name}`);
       await xdotool('windowfocus', '--sync', window);
-      await xdotool('key', '--clearmodifiers', xdotoolKeys(keys));
+      // xdotool names modifiers and letters in lower case: "Alt+Shift+V" is alt+shift+v.
+      await xdotool('key', '--clearmodifiers', keys.toLowerCase());
     },
     async close() {
       server.kill();
       await new Promise((resolve) => (server.exitCode === null ? server.once('exit', resolve) : resolve(undefined)));
     },
   };
-}
-
-/** "Alt+Shift+V" → "alt+shift+v", the X key names xdotool takes. */
-export function xdotoolKeys(keys: string): string {
-  return keys
-    .split('+')
-    .map((key) => ({ Ctrl: 'ctrl', Alt: 'alt', Shift: 'shift', Comma: 'comma', Period: 'period', Space: 'space' })[key] ?? key.toLowerCase())
-    .join('+');
 }
 
 function displayNumberOf(server: ChildProcess): Promise<string> {

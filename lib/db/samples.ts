@@ -48,15 +48,20 @@ function countKeptOutSince(db: IdiolectDatabase, profileId: string, since: strin
     .count();
 }
 
+/** The profile's usable samples stored after `since` (all of them when it is empty): those stored, less the kept-out ones. */
+async function countUsableStoredAfter(db: IdiolectDatabase, profileId: string, since: string): Promise<number> {
+  const [stored, keptOut] = await Promise.all([storedBetween(db, profileId, since, '\uffff', false).count(), countKeptOutSince(db, profileId, since)]);
+  return stored - keptOut;
+}
+
 /** The profile's sample counts, from indexes alone: never a read of the samples themselves. */
 export async function countSamplesOfProfile(db: IdiolectDatabase, profileId: string, learnedAt: string): Promise<SampleCounts> {
-  const [total, keptOut, storedSince, keptOutSince] = await Promise.all([
+  const [total, keptOut, usableSince] = await Promise.all([
     db.samples.where('profileId').equals(profileId).count(),
     countKeptOutSince(db, profileId, ''),
-    storedBetween(db, profileId, learnedAt, '\uffff', false).count(),
-    countKeptOutSince(db, profileId, learnedAt),
+    countUsableStoredAfter(db, profileId, learnedAt),
   ]);
-  return { total, keptOut, usableSince: storedSince - keptOutSince };
+  return { total, keptOut, usableSince };
 }
 
 /**
@@ -70,12 +75,11 @@ export async function countSamplesForLearning(
   learnedAt: string | null,
   enough: number,
 ): Promise<{ usableUpTo: number; usableSince: number }> {
-  const [usableUpTo, usableSince, keptOutSince] = await Promise.all([
+  const [usableUpTo, usableSince] = await Promise.all([
     countUsableSamples(db, profileId, enough),
-    learnedAt === null ? 0 : storedBetween(db, profileId, learnedAt, '\uffff', false).count(),
-    learnedAt === null ? 0 : countKeptOutSince(db, profileId, learnedAt),
+    learnedAt === null ? 0 : countUsableStoredAfter(db, profileId, learnedAt),
   ]);
-  return { usableUpTo, usableSince: usableSince - keptOutSince };
+  return { usableUpTo, usableSince };
 }
 
 /**
@@ -107,8 +111,7 @@ export async function countUsableSamples(db: IdiolectDatabase, profileId: string
       .limit(atMost)
       .count();
   }
-  const [total, keptOut] = await Promise.all([db.samples.where('profileId').equals(profileId).count(), countKeptOutSince(db, profileId, '')]);
-  return total - keptOut;
+  return countUsableStoredAfter(db, profileId, '');
 }
 
 /** Whether at least `atLeast` usable samples exist, stored after `since` and not among `seen`; reads at most that many. */

@@ -29,6 +29,10 @@ export interface TimedPage {
   url: string;
   /** The performance mark the page sets when it is ready; without one, its load event's end. */
   mark?: string;
+  /** A path of `webPages`: the page is opened for that web page's tab (`?tab=`), as the popup is over a page. */
+  over?: string;
+  /** Text the page must show by its mark (in its text or a field), or the figure is not what it says. */
+  shows?: string;
 }
 
 export const FLOOR_PAGES: readonly TimedPage[] = [
@@ -85,16 +89,27 @@ function bodyOf(request: IncomingMessage): Promise<string> {
 
 /**
  * Each page's times, `runs` rounds of every page in turn, in a fresh Chromium with no debugger,
- * after `seed` (records by store) is written into the extension's database.
+ * after `seed` (records by store) is written into the extension's database; `webPages` (HTML by
+ * path) are served on loopback for pages timed `over` one.
  */
-export async function timePagesWithoutDebugger(extension: string, pages: readonly TimedPage[], runs: number, seed: Record<string, readonly unknown[]>): Promise<Record<string, number[]>> {
+export async function timePagesWithoutDebugger(
+  extension: string,
+  pages: readonly TimedPage[],
+  runs: number,
+  seed: Record<string, readonly unknown[]>,
+  webPages: Readonly<Record<string, string>> = {},
+): Promise<Record<string, number[]>> {
   let settle: { resolve(times: Record<string, number[]>): void; reject(error: Error): void } | undefined;
   const result = new Promise<Record<string, number[]>>((resolve, reject) => (settle = { resolve, reject }));
   const server = createServer(async (request, response) => {
+    if (request.method === 'GET') {
+      const webPage = webPages[request.url ?? ''];
+      return void (webPage === undefined ? response.writeHead(404).end() : response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(webPage));
+    }
     const body = await bodyOf(request);
     response.writeHead(204, { 'access-control-allow-origin': '*' }).end();
     if (request.url === '/times') settle!.resolve(JSON.parse(body) as Record<string, number[]>);
-    else settle!.reject(new Error(`the bench driver failed: ${(JSON.parse(body) as { message: string }).message}`));
+    if (request.url === '/error') settle!.reject(new Error(`the bench driver failed: ${(JSON.parse(body) as { message: string }).message}`));
   }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const port = (server.address() as AddressInfo).port;

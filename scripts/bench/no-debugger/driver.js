@@ -51,15 +51,23 @@ function put(store, records) {
   });
 }
 
-/** Milliseconds from the tab's navigation to its mark, or, for a page without one, to its load event's end. */
+/**
+ * Milliseconds from the tab's navigation to its mark, or, for a page without one, to its load
+ * event's end. A page `over` a web page (one the bench serves) is opened for that page's tab, as
+ * the popup is when it is opened in a tab of its own (`?tab=`).
+ */
 async function timeOf(page) {
-  const tabId = await openTab(page.url);
+  const webPage = page.over ? await openTab(`http://127.0.0.1:${settings.port}${page.over}`) : null;
+  const tabId = await openTab(webPage === null ? page.url : `${page.url}?tab=${webPage}`);
   try {
     for (let tries = 0; tries < 500; tries++) {
       const view = chrome.extension.getViews({ tabId })[0];
       const timing = view?.performance;
       if (timing && page.mark) {
         const mark = timing.getEntriesByName(page.mark, 'mark')[0];
+        if (mark && page.shows && !view.document.body.innerText.includes(page.shows) && ![...view.document.querySelectorAll('textarea')].some((field) => field.value.includes(page.shows))) {
+          throw new Error(`${page.url} was marked ready without showing "${page.shows}"`);
+        }
         if (mark) return mark.startTime;
       } else if (timing) {
         const navigation = timing.getEntriesByType('navigation')[0];
@@ -69,7 +77,7 @@ async function timeOf(page) {
     }
     throw new Error(`${page.url} never reached ${page.mark ?? 'its load event'}`);
   } finally {
-    await chrome.tabs.remove(tabId);
+    await chrome.tabs.remove(webPage === null ? [tabId] : [tabId, webPage]);
   }
 }
 

@@ -51,6 +51,11 @@ function put(store, records) {
   });
 }
 
+/** Whether the page shows `text`, in its text or in one of its fields. */
+function shows(view, text) {
+  return view.document.body.innerText.includes(text) || [...view.document.querySelectorAll('textarea')].some((field) => field.value.includes(text));
+}
+
 /**
  * Milliseconds from the tab's navigation to its mark, or, for a page without one, to its load
  * event's end. A page `over` a web page (one the bench serves) is opened for that page's tab, as
@@ -65,7 +70,7 @@ async function timeOf(page) {
       const timing = view?.performance;
       if (timing && page.mark) {
         const mark = timing.getEntriesByName(page.mark, 'mark')[0];
-        if (mark && page.shows && !view.document.body.innerText.includes(page.shows) && ![...view.document.querySelectorAll('textarea')].some((field) => field.value.includes(page.shows))) {
+        if (mark && page.shows && !shows(view, page.shows)) {
           throw new Error(`${page.url} was marked ready without showing "${page.shows}"`);
         }
         if (mark) return mark.startTime;

@@ -34,6 +34,7 @@ import {
   type ReferenceFile,
   type SingleCalibration,
 } from '../lib/style/reference';
+import { RARE_BUCKETS, RARE_NGRAM_SIZES, encodeSurprisal } from '../lib/style/rare-ngrams';
 import { wordsOf } from '../lib/style/text';
 import { ratesOf, type StyleRates } from '../lib/style/vectors';
 import { SHORT_RANGE, fitCalibration, type WriterTexts } from './style-reference/calibrate';
@@ -171,7 +172,8 @@ function main(): void {
     statistics: [...STATISTIC_NAMES],
   };
   if (email.vocabulary.statistics.join() !== STATISTIC_NAMES.join()) throw new Error('the e-mail writers were counted with other statistics');
-  const vocabulary = { id: hashId(JSON.stringify(vocabularyLists)), ...vocabularyLists };
+  // Profiles counted rare pieces some other way must be rebuilt too, so the pieces are part of the id.
+  const vocabulary = { id: hashId(JSON.stringify({ ...vocabularyLists, rare: { buckets: RARE_BUCKETS, sizes: RARE_NGRAM_SIZES } })), ...vocabularyLists };
   const vocab = vocabularyOf({ vocabulary });
 
   const fingerprints: CompactWriter[] = [];
@@ -217,15 +219,15 @@ function main(): void {
   );
 
   const emailHabits = email.habits as ReferenceFile['habits'];
-  const neutral: SingleCalibration = { bias: 0, weights: { char: 1, word: 1, bigram: 1, statistics: 1, habits: 1 } };
+  const neutral: SingleCalibration = { bias: 0, weights: { char: 1, word: 1, bigram: 1, statistics: 1, habits: 1, rare: 1 } };
   const file: ReferenceFile = {
-    format: 4,
+    format: 5,
     license: 'CC BY-SA 4.0 (derived in part from CC BY-SA Stack Exchange posts; see sources)',
     sources: [...CORPUS_SOURCES, EMAIL_SOURCE].map((s) => ({ ...s })),
     method:
       'Per writer: a fingerprint of whole texts and, for writers of long texts, one of short chunks, each with counts of common character 2-4-grams, words and word bigrams, and ratio statistics. ' +
       'A scored text is z-scored against the reference fingerprints nearest to it; cosine per family, standardised against its nearest reference writers, soft-capped, ' +
-      'plus greeting/sign-off likelihood ratios, combined by logistic calibrations fitted jointly on these writers, sign-offs stripped, for short and long profiles and queries.',
+      'plus greeting/sign-off likelihood ratios and the rarity-weighted share of the text\'s rare hashed character 3-5-grams the profile holds beyond chance, combined by logistic calibrations fitted jointly on these writers, sign-offs stripped, for short and long profiles and queries.',
     vocabulary,
     population,
     habits: {
@@ -233,6 +235,7 @@ function main(): void {
       long: mergeHabits(emailHabits.long, habitsOf(features.map((w) => w.features.filter((x) => x.wordCount > SHORT_RANGE.max)))),
     },
     writers: fingerprints,
+    rare: { buckets: RARE_BUCKETS, sizes: [...RARE_NGRAM_SIZES], surprisal: encodeSurprisal(pieceRates(writers.flatMap((w) => w.texts))) },
     calibration: { short: { short: neutral, long: neutral }, long: { short: neutral, long: neutral } },
   };
   const writerTexts: WriterTexts[] = writers.map((w) => ({ writer: w.writer, source: w.source, texts: w.texts }));
@@ -242,6 +245,22 @@ function main(): void {
   writeFileSync(output, `${JSON.stringify(file)}\n`);
   console.error(`wrote ${output} (${fingerprints.length} fingerprints, ${Math.round(readFileSync(output).length / 1024)} KB)`);
   if (!tuning) writeCredits(writers, file);
+}
+
+/**
+ * Per-piece rate of each bucket of hashed character 3-5-grams over the corpus writers' texts, half
+ * a piece added to every bucket so that one never seen is rare, not impossible.
+ */
+function pieceRates(texts: readonly string[]): Float64Array {
+  const counts = new Float64Array(RARE_BUCKETS).fill(0.5);
+  let total = RARE_BUCKETS * 0.5;
+  for (const text of texts) {
+    for (const [bucket, n] of extractFeatures(text).rare) {
+      counts[bucket]! += n;
+      total += n;
+    }
+  }
+  return counts.map((c) => c / total);
 }
 
 /**

@@ -4,6 +4,7 @@
  * Everything is a count or a numerator/denominator pair so that a profile can add and subtract
  * texts exactly.
  */
+import { rareNgramCounts } from './rare-ngrams';
 import { splitUnits, wordsOf, type TextUnits } from './text';
 
 export const COUNT_FAMILIES = ['char', 'word', 'bigram'] as const;
@@ -78,6 +79,8 @@ export interface TextFeatures {
   /** Lower-cased last line when it is short enough to be a sign-off, else null. */
   readonly closing: string | null;
   readonly wordCount: number;
+  /** Bucket counts of every character 3-5-gram, rare or not (see rare-ngrams.ts). */
+  readonly rare: ReadonlyMap<number, number>;
 }
 
 export function featureKey(family: CountFamily, feature: string): string {
@@ -132,5 +135,6 @@ export function extractFeatures(raw: string): TextFeatures {
     greeting: greetingOf(units),
     closing: closingOf(units),
     wordCount: units.words.length,
+    rare: rareNgramCounts(chars),
   };
 }

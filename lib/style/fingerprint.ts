@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { COUNT_FAMILIES, extractFeatures, type TextFeatures } from './features';
+import { emptyRareCounts, rareCountsSchema } from './rare-ngrams';
 import type { StyleVocabulary } from './reference';
 
 const countMap = z.record(z.string(), z.number().int().positive());
@@ -22,6 +23,8 @@ export const styleFingerprintSchema = z.object({
   /** How many samples opened with each greeting / ended with each sign-off line. */
   greetings: countMap,
   closings: countMap,
+  /** Every character 3-5-gram, hashed; fingerprints from before it was counted have none and are rebuilt. */
+  rare: rareCountsSchema.default(emptyRareCounts),
 });
 export type StyleFingerprint = z.infer<typeof styleFingerprintSchema>;
 
@@ -36,6 +39,7 @@ export function emptyFingerprint(vocabulary: StyleVocabulary): StyleFingerprint 
     statistics: {},
     greetings: {},
     closings: {},
+    rare: emptyRareCounts(),
   };
 }
 
@@ -46,43 +50,49 @@ function adjust(map: Record<string, number>, key: string, delta: number): void {
   else throw new Error(`Removing a sample that was never added (count of "${key}" would be negative)`);
 }
 
-function applyFeatures(
-  fingerprint: StyleFingerprint,
-  features: TextFeatures,
-  vocabulary: StyleVocabulary,
-  sign: 1 | -1,
-): StyleFingerprint {
+/** A fingerprint whose maps are its own, so that samples can be added to it in place. */
+type Mutable = {
+  -readonly [K in keyof StyleFingerprint]: StyleFingerprint[K];
+};
+
+function copyOf(fingerprint: StyleFingerprint, vocabulary: StyleVocabulary): Mutable {
   if (fingerprint.vocabulary !== vocabulary.id) {
     throw new Error(`Fingerprint uses vocabulary ${fingerprint.vocabulary}, not ${vocabulary.id}: rebuild it from its samples`);
   }
-  const counts = { ...fingerprint.counts };
-  for (const [key, n] of features.counts) {
-    if (vocabulary.keys.has(key)) adjust(counts, key, sign * n);
-  }
-  const statistics = { ...fingerprint.statistics };
-  for (const [name, ratio] of Object.entries(features.statistics)) {
-    const previous = statistics[name] ?? { num: 0, den: 0 };
-    const next = { num: previous.num + sign * ratio.num, den: previous.den + sign * ratio.den };
-    if (next.num === 0 && next.den === 0) delete statistics[name];
-    else statistics[name] = next;
-  }
-  const greetings = { ...fingerprint.greetings };
-  if (features.greeting !== null) adjust(greetings, features.greeting, sign);
-  const closings = { ...fingerprint.closings };
-  if (features.closing !== null) adjust(closings, features.closing, sign);
-  const totals = { ...fingerprint.totals };
-  for (const family of COUNT_FAMILIES) totals[family] += sign * features.totals[family];
   return {
-    format: 1,
-    vocabulary: fingerprint.vocabulary,
-    samples: fingerprint.samples + sign,
-    words: fingerprint.words + sign * features.wordCount,
-    totals,
-    counts,
-    statistics,
-    greetings,
-    closings,
+    ...fingerprint,
+    totals: { ...fingerprint.totals },
+    counts: { ...fingerprint.counts },
+    statistics: { ...fingerprint.statistics },
+    greetings: { ...fingerprint.greetings },
+    closings: { ...fingerprint.closings },
+    rare: { total: fingerprint.rare.total, counts: { ...fingerprint.rare.counts } },
   };
+}
+
+function applyInPlace(fingerprint: Mutable, features: TextFeatures, vocabulary: StyleVocabulary, sign: 1 | -1): void {
+  for (const [key, n] of features.counts) {
+    if (vocabulary.keys.has(key)) adjust(fingerprint.counts, key, sign * n);
+  }
+  for (const [name, ratio] of Object.entries(features.statistics)) {
+    const previous = fingerprint.statistics[name] ?? { num: 0, den: 0 };
+    const next = { num: previous.num + sign * ratio.num, den: previous.den + sign * ratio.den };
+    if (next.num === 0 && next.den === 0) delete fingerprint.statistics[name];
+    else fingerprint.statistics[name] = next;
+  }
+  if (features.greeting !== null) adjust(fingerprint.greetings, features.greeting, sign);
+  if (features.closing !== null) adjust(fingerprint.closings, features.closing, sign);
+  for (const [bucket, n] of features.rare) adjust(fingerprint.rare.counts, String(bucket), sign * n);
+  fingerprint.rare.total += sign * [...features.rare.values()].reduce((a, b) => a + b, 0);
+  for (const family of COUNT_FAMILIES) fingerprint.totals[family] += sign * features.totals[family];
+  fingerprint.samples += sign;
+  fingerprint.words += sign * features.wordCount;
+}
+
+function applyFeatures(fingerprint: StyleFingerprint, features: TextFeatures, vocabulary: StyleVocabulary, sign: 1 | -1): StyleFingerprint {
+  const next = copyOf(fingerprint, vocabulary);
+  applyInPlace(next, features, vocabulary, sign);
+  return next;
 }
 
 /** Returns a new fingerprint with the sample's features added; the argument is not changed. */
@@ -100,6 +110,9 @@ export function removeSample(fingerprint: StyleFingerprint, text: string, vocabu
   return applyFeatures(fingerprint, extractFeatures(text), vocabulary, -1);
 }
 
+/** A fingerprint of many texts, counted into one copy rather than one per text. */
 export function fingerprintOf(texts: readonly string[], vocabulary: StyleVocabulary): StyleFingerprint {
-  return texts.reduce((fp, text) => addSample(fp, text, vocabulary), emptyFingerprint(vocabulary));
+  const fingerprint = copyOf(emptyFingerprint(vocabulary), vocabulary);
+  for (const text of texts) applyInPlace(fingerprint, extractFeatures(text), vocabulary, 1);
+  return fingerprint;
 }

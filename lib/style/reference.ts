@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { COUNT_FAMILIES, STATISTIC_NAMES, type CountFamily } from './features';
 import type { StyleFingerprint } from './fingerprint';
 import { locatorOf, type Locator } from './neighbours';
+import { RARE_BUCKETS, RARE_NGRAM_SIZES, decodeSurprisal, emptyRareCounts, type RareTable } from './rare-ngrams';
 import {
   LENGTH_CONDITIONS,
   globalYardstick,
@@ -61,6 +62,7 @@ const familyWeights = z.object({
   bigram: z.number(),
   statistics: z.number(),
   habits: z.number(),
+  rare: z.number(),
 });
 export type FamilyWeights = z.infer<typeof familyWeights>;
 
@@ -92,7 +94,7 @@ const referenceSourceSchema = z.object({
 export type ReferenceSource = z.infer<typeof referenceSourceSchema>;
 
 export const referenceFileSchema = z.object({
-  format: z.literal(4),
+  format: z.literal(5),
   /** The licence of this file as a whole (it is derived from every source below). */
   license: z.string(),
   sources: z.array(referenceSourceSchema).min(1),
@@ -118,6 +120,13 @@ export const referenceFileSchema = z.object({
   /** How many reference texts of each length opened with each common greeting / closed with each common sign-off. */
   habits: z.object({ short: habitCounts, long: habitCounts }),
   writers: z.array(compactWriterSchema),
+  /** How rare each hashed character 3-5-gram is among the reference writers' texts (see rare-ngrams.ts). */
+  rare: z.object({
+    buckets: z.literal(RARE_BUCKETS),
+    sizes: z.tuple(RARE_NGRAM_SIZES.map((n) => z.literal(n)) as [z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>]),
+    /** One byte per bucket, base64: surprisal (minus the log of the per-piece rate) in tenths. */
+    surprisal: z.string(),
+  }),
   calibration: calibrationSchema,
 });
 export type ReferenceFile = z.infer<typeof referenceFileSchema>;
@@ -145,6 +154,7 @@ export interface StyleReference {
   readonly global: Yardstick;
   readonly habits: ReferenceFile['habits'];
   readonly writers: readonly ReferenceWriter[];
+  readonly rare: RareTable;
   readonly calibration: Calibration;
 }
 
@@ -252,6 +262,7 @@ export function expandWriter(writer: CompactWriter, file: Pick<ReferenceFile, 'v
     statistics,
     greetings: {},
     closings: {},
+    rare: emptyRareCounts(),
   };
 }
 
@@ -275,5 +286,5 @@ export function loadReference(json: unknown): StyleReference {
     const vectors = vectorsAgainst(rates, global, space);
     return { id: w.id, writer: w.writer, source: w.source, rates, locator: locatorOf(vectors), statistics: vectors.statistics };
   });
-  return { vocabulary: vocabularyOf(file), space, global, habits: file.habits, writers, calibration: file.calibration };
+  return { vocabulary: vocabularyOf(file), space, global, habits: file.habits, writers, rare: decodeSurprisal(file.rare.surprisal), calibration: file.calibration };
 }

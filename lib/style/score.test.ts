@@ -75,6 +75,21 @@ describe('style score', () => {
   });
 
   // Scoring hundreds of real texts takes seconds on a busy machine.
+  it('recognises the rare names and jargon a writer keeps using', () => {
+    const profile = styleFingerprintOf([
+      'Quick update on Ferrodyne: the quokkaware importer now reads the Zanzibar-7 logs, so the nightly job finishes before standup.',
+      'I merged the Ferrodyne fix last night. The quokkaware cache was keeping stale Zanzibar-7 entries around, which explains the odd totals.',
+      'Ferrodyne is green again. If the quokkaware dashboard still shows Zanzibar-7 as down, clear the cache and reload the page.',
+    ]);
+    const ownWords = 'The quokkaware export broke again on Zanzibar-7, so I rolled Ferrodyne back to last week until we find out why it happens.';
+    const otherWords = 'The payroll export broke again on the old server, so I rolled the accounts back to last week until we find out why it happens.';
+    const own = scoreStyle(ownWords, profile);
+    const other = scoreStyle(otherWords, profile);
+    if (own.score === null || other.score === null) throw new Error('no score');
+    expect(own.evidence.rare).toBeGreaterThan(other.evidence.rare + 1);
+    expect(own.score).toBeGreaterThan(other.score);
+  });
+
   describe.skipIf(!hasDevEmails)('on real writers (shared/data/dev-emails.jsonl)', { timeout: 60_000 }, () => {
     it("scores a writer's unseen texts higher than other writers' texts", () => {
       const authors = devEmailAuthors();

@@ -5,13 +5,16 @@
  * judged against speakers), and each feature family's cosine to the profile is standardised
  * against the text's cosines to the 20 nearest (test normalisation against close impostors, as
  * in speaker verification and the impostors method of Koppel & Winter 2014). Greeting and
- * sign-off habits add a log-likelihood ratio, and weights fitted on the reference writers, for
+ * sign-off habits add a log-likelihood ratio, the rare word pieces the text shares with the
+ * profile beyond chance add what the common features cannot see (rare-ngrams.ts), and weights
+ * fitted on the reference writers, for
  * short and long profiles and queries, turn the evidence into log-odds of "same writer" at even
  * prior. The score is that probability as an integer percentage.
  */
 import { extractFeatures } from './features';
 import { addFeatures, emptyFingerprint, type StyleFingerprint } from './fingerprint';
 import { COHORT_SIZE, localYardstick, nearestWriters } from './neighbours';
+import { rareEvidence } from './rare-ngrams';
 import type { Calibration, HabitCounts, SingleCalibration, StyleReference } from './reference';
 import { VECTOR_FAMILIES, cosine, cosineWithRates, lengthPosition, ratesOf, vectorsAgainst, type StyleRates, type VectorFamily } from './vectors';
 
@@ -29,7 +32,7 @@ export const ROUGH_BELOW_SAMPLES = 3;
 /** Why a score is only a rough guess. */
 export type RoughGuess = 'short-text' | 'small-profile';
 
-export const EVIDENCE_FAMILIES = [...VECTOR_FAMILIES, 'habits'] as const;
+export const EVIDENCE_FAMILIES = [...VECTOR_FAMILIES, 'habits', 'rare'] as const;
 export type StyleEvidence = Readonly<Record<(typeof EVIDENCE_FAMILIES)[number], number>>;
 
 export type StyleScore =
@@ -99,12 +102,14 @@ function standardised(similarity: number, cohort: readonly number[]): number {
 }
 
 /**
- * The evidence that `text` (a one-sample fingerprint) was written by the profile's writer.
+ * The evidence that `text` (a one-sample fingerprint, with its rare pieces' bucket counts) was
+ * written by the profile's writer.
  * `excludedWriters` keeps reference writers out of the comparison (used when the text or the
  * profile belongs to one of them, as when fitting the calibration).
  */
 export function styleEvidence(
   text: StyleFingerprint,
+  pieces: ReadonlyMap<number, number>,
   profile: StyleFingerprint,
   reference: StyleReference,
   excludedWriters: ReadonlySet<string> = new Set(),
@@ -117,7 +122,10 @@ export function styleEvidence(
   const p = vectorsAgainst(profileRates(profile, reference), yardstick, space);
   const cohort = neighbours.slice(0, COHORT_SIZE);
   const cohortStatistics = cohort.map((w) => w.statistics);
-  const evidence = { habits: softCap(habitEvidence(text, profile, reference)) } as Record<VectorFamily | 'habits', number>;
+  const evidence = {
+    habits: softCap(habitEvidence(text, profile, reference)),
+    rare: softCap(rareEvidence(pieces, profile.rare, reference.rare)),
+  } as Record<(typeof EVIDENCE_FAMILIES)[number], number>;
   for (const family of VECTOR_FAMILIES) {
     const similarity = cosine(t[family], p[family]);
     const strangers =
@@ -137,7 +145,7 @@ export function calibrationAt(calibration: Calibration, profileLong: number, que
     { c: calibration.long.short, w: profileLong * (1 - queryLong) },
     { c: calibration.long.long, w: profileLong * queryLong },
   ];
-  const weights = { char: 0, word: 0, bigram: 0, statistics: 0, habits: 0 };
+  const weights = { char: 0, word: 0, bigram: 0, statistics: 0, habits: 0, rare: 0 };
   let bias = 0;
   for (const { c, w } of corners) {
     bias += w * c.bias;
@@ -162,8 +170,9 @@ export function scoreText(text: string, profile: StyleFingerprint, reference: St
   if (profile.samples === 0) return { score: null, reason: 'empty-profile' };
   const features = extractFeatures(text);
   if (features.wordCount < MIN_WORDS) return { score: null, reason: 'too-short' };
-  const single = addFeatures(emptyFingerprint(reference.vocabulary), features, reference.vocabulary);
-  const evidence = styleEvidence(single, profile, reference);
+  // The text's rare pieces are compared as they were counted: a fingerprint of them would only be read back.
+  const single = addFeatures(emptyFingerprint(reference.vocabulary), { ...features, rare: new Map() }, reference.vocabulary);
+  const evidence = styleEvidence(single, features.rare, profile, reference);
   const calibration = calibrationAt(reference.calibration, lengthPosition(profile, reference.space), lengthPosition(single, reference.space));
   const logOdds = logOddsOf(evidence, calibration);
   const roughGuess = features.wordCount < ROUGH_BELOW_WORDS ? 'short-text' : profile.samples < ROUGH_BELOW_SAMPLES ? 'small-profile' : null;

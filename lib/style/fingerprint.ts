@@ -82,8 +82,10 @@ function applyInPlace(fingerprint: Mutable, features: TextFeatures, vocabulary: 
   }
   if (features.greeting !== null) adjust(fingerprint.greetings, features.greeting, sign);
   if (features.closing !== null) adjust(fingerprint.closings, features.closing, sign);
-  for (const [bucket, n] of features.rare) adjust(fingerprint.rare.counts, String(bucket), sign * n);
-  fingerprint.rare.total += sign * [...features.rare.values()].reduce((a, b) => a + b, 0);
+  for (const [bucket, n] of features.rare) {
+    adjust(fingerprint.rare.counts, String(bucket), sign * n);
+    fingerprint.rare.total += sign * n;
+  }
   for (const family of COUNT_FAMILIES) fingerprint.totals[family] += sign * features.totals[family];
   fingerprint.samples += sign;
   fingerprint.words += sign * features.wordCount;
@@ -112,7 +114,7 @@ export function removeSample(fingerprint: StyleFingerprint, text: string, vocabu
 
 /** A fingerprint of many texts, counted into one copy rather than one per text. */
 export function fingerprintOf(texts: readonly string[], vocabulary: StyleVocabulary): StyleFingerprint {
-  const fingerprint = copyOf(emptyFingerprint(vocabulary), vocabulary);
+  const fingerprint: Mutable = emptyFingerprint(vocabulary);
   for (const text of texts) applyInPlace(fingerprint, extractFeatures(text), vocabulary, 1);
   return fingerprint;
 }

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { extractFeatures } from './features';
+import { styleFingerprintOf } from './index';
 import { RARE_BUCKETS, decodeSurprisal, encodeSurprisal, rareEvidence, rareNgramCounts, type RareCounts, type RareTable } from './rare-ngrams';
 
 function countsOf(...texts: string[]): RareCounts {
-  const counts: Record<string, number> = {};
-  let total = 0;
-  for (const text of texts) {
-    for (const [bucket, n] of extractFeatures(text).rare) {
-      counts[bucket] = (counts[bucket] ?? 0) + n;
-      total += n;
-    }
-  }
-  return { total, counts };
+  return styleFingerprintOf(texts).rare;
 }
 
 /** A population in which every piece is rare (one in a million), except the pieces of `common`. */

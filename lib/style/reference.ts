@@ -123,7 +123,7 @@ export const referenceFileSchema = z.object({
   /** How rare each hashed character 3-5-gram is among the reference writers' texts (see rare-ngrams.ts). */
   rare: z.object({
     buckets: z.literal(RARE_BUCKETS),
-    sizes: z.tuple(RARE_NGRAM_SIZES.map((n) => z.literal(n)) as [z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>]),
+    sizes: z.tuple([z.literal(RARE_NGRAM_SIZES[0]), z.literal(RARE_NGRAM_SIZES[1]), z.literal(RARE_NGRAM_SIZES[2])]),
     /** One byte per bucket, base64: surprisal (minus the log of the per-piece rate) in tenths. */
     surprisal: z.string(),
   }),

@@ -11,11 +11,11 @@
  * short and long profiles and queries, turn the evidence into log-odds of "same writer" at even
  * prior. The score is that probability as an integer percentage.
  */
-import { extractFeatures } from './features';
+import { extractFeatures, type TextFeatures } from './features';
 import { addFeatures, emptyFingerprint, type StyleFingerprint } from './fingerprint';
 import { COHORT_SIZE, localYardstick, nearestWriters } from './neighbours';
 import { rareEvidence } from './rare-ngrams';
-import type { Calibration, HabitCounts, SingleCalibration, StyleReference } from './reference';
+import type { Calibration, HabitCounts, SingleCalibration, StyleReference, StyleVocabulary } from './reference';
 import { VECTOR_FAMILIES, cosine, cosineWithRates, lengthPosition, ratesOf, vectorsAgainst, type StyleRates, type VectorFamily } from './vectors';
 
 /** Below this many words a text says too little about style to score. */
@@ -101,15 +101,24 @@ function standardised(similarity: number, cohort: readonly number[]): number {
   return (similarity - mean) / Math.sqrt(Math.max(variance, 1e-6));
 }
 
+/** A text as the score reads it: a fingerprint of it alone, and its rare pieces as counted. */
+export interface ScoredText {
+  readonly fingerprint: StyleFingerprint;
+  readonly pieces: ReadonlyMap<number, number>;
+}
+
+export function scoredText(features: TextFeatures, vocabulary: StyleVocabulary): ScoredText {
+  // The rare pieces are compared as they were counted: a fingerprint of them would only be read back.
+  return { fingerprint: addFeatures(emptyFingerprint(vocabulary), { ...features, rare: new Map() }, vocabulary), pieces: features.rare };
+}
+
 /**
- * The evidence that `text` (a one-sample fingerprint, with its rare pieces' bucket counts) was
- * written by the profile's writer.
+ * The evidence that `text` was written by the profile's writer.
  * `excludedWriters` keeps reference writers out of the comparison (used when the text or the
  * profile belongs to one of them, as when fitting the calibration).
  */
 export function styleEvidence(
-  text: StyleFingerprint,
-  pieces: ReadonlyMap<number, number>,
+  { fingerprint: text, pieces }: ScoredText,
   profile: StyleFingerprint,
   reference: StyleReference,
   excludedWriters: ReadonlySet<string> = new Set(),
@@ -170,10 +179,9 @@ export function scoreText(text: string, profile: StyleFingerprint, reference: St
   if (profile.samples === 0) return { score: null, reason: 'empty-profile' };
   const features = extractFeatures(text);
   if (features.wordCount < MIN_WORDS) return { score: null, reason: 'too-short' };
-  // The text's rare pieces are compared as they were counted: a fingerprint of them would only be read back.
-  const single = addFeatures(emptyFingerprint(reference.vocabulary), { ...features, rare: new Map() }, reference.vocabulary);
-  const evidence = styleEvidence(single, features.rare, profile, reference);
-  const calibration = calibrationAt(reference.calibration, lengthPosition(profile, reference.space), lengthPosition(single, reference.space));
+  const single = scoredText(features, reference.vocabulary);
+  const evidence = styleEvidence(single, profile, reference);
+  const calibration = calibrationAt(reference.calibration, lengthPosition(profile, reference.space), lengthPosition(single.fingerprint, reference.space));
   const logOdds = logOddsOf(evidence, calibration);
   const roughGuess = features.wordCount < ROUGH_BELOW_WORDS ? 'short-text' : profile.samples < ROUGH_BELOW_SAMPLES ? 'small-profile' : null;
   return { score: scoreFromLogOdds(logOdds), logOdds, roughGuess, evidence };

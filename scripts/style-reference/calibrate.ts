@@ -7,9 +7,9 @@
  */
 import { shortChunks } from '../../lib/style/chunks';
 import { extractFeatures } from '../../lib/style/features';
-import { addFeatures, emptyFingerprint, fingerprintOf } from '../../lib/style/fingerprint';
+import { fingerprintOf } from '../../lib/style/fingerprint';
 import type { Calibration, FamilyWeights, SingleCalibration, StyleReference } from '../../lib/style/reference';
-import { EVIDENCE_CAP, EVIDENCE_FAMILIES, styleEvidence } from '../../lib/style/score';
+import { EVIDENCE_CAP, EVIDENCE_FAMILIES, scoredText, styleEvidence } from '../../lib/style/score';
 import { stripSignoff } from '../../lib/style/text';
 import { LENGTH_CONDITIONS, lengthPosition, type LengthCondition } from '../../lib/style/vectors';
 
@@ -84,11 +84,10 @@ export function fitCalibration(reference: StyleReference, writers: readonly Writ
         // apart, and a calibration fitted on them would call every same-genre stranger "you".
         const strangers = cases.flatMap((other, j) => (other.source === c.source && j !== i ? [j] : []));
         for (const query of c.queries) {
-          const features = extractFeatures(query);
-          const single = addFeatures(emptyFingerprint(reference.vocabulary), features, reference.vocabulary);
+          const single = scoredText(extractFeatures(query), reference.vocabulary);
           const add = (j: number, label: number) => {
-            const e = styleEvidence(single, features.rare, profiles[j]!, reference, new Set([c.writer, cases[j]!.writer]));
-            const corners = cornerWeights(lengthPosition(profiles[j]!, reference.space), lengthPosition(single, reference.space));
+            const e = styleEvidence(single, profiles[j]!, reference, new Set([c.writer, cases[j]!.writer]));
+            const corners = cornerWeights(lengthPosition(profiles[j]!, reference.space), lengthPosition(single.fingerprint, reference.space));
             rows.push([...corners.slice(1), ...corners.flatMap((cw) => EVIDENCE_FAMILIES.map((f) => cw * e[f]))]);
             labels.push(label);
           };

@@ -61,6 +61,11 @@ describe('opening a store written by an older version', () => {
     await saveRewriteFeedback(db, feedback);
     expect(await listRewriteFeedback(db, profileId)).toEqual([feedback]);
     expect(await db.samples.count()).toBe(v2.samples.length);
+    // Its stored fingerprint predates rare word pieces (and the vocabulary): read, it is rebuilt with them.
+    const usable = v2.samples.filter((sample) => sample.profileId === profileId && !sample.excluded).map((sample) => String(sample.text));
+    const rebuilt = await readStyleFingerprint(db, profileId);
+    expect(rebuilt).toEqual(styleFingerprintOf(usable));
+    expect(rebuilt.rare.total).toBeGreaterThan(0);
     db.close();
   });
 
